@@ -1,0 +1,67 @@
+package org.imrflow.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** The default: a Kafka broker JVM and embedded PostgreSQL, both from Maven artifacts, no Docker. */
+final class EmbeddedInfrastructure implements Infrastructure {
+    private final PostgresServer postgres;
+    private final KafkaBroker kafka;
+
+    private EmbeddedInfrastructure(PostgresServer postgres, KafkaBroker kafka) {
+        this.postgres = postgres;
+        this.kafka = kafka;
+    }
+
+    static EmbeddedInfrastructure start(StackOptions options) {
+        if (options.fresh()) {
+            deleteRecursively(options.dataDir());
+        }
+        PostgresServer postgres = PostgresServer.start(options.dataDir(), options.fresh(), options.postgresPort());
+        try {
+            return new EmbeddedInfrastructure(postgres, KafkaBroker.start(options.dataDir(), options.kafkaPort()));
+        } catch (RuntimeException e) {
+            postgres.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    @Override
+    public Database database(String name) {
+        return postgres.database(name);
+    }
+
+    @Override
+    public String describe() {
+        return "Kafka (KRaft) on " + kafka.bootstrapServers() + ", " + postgres.describe();
+    }
+
+    @Override
+    public void close() {
+        try {
+            kafka.close();
+        } finally {
+            postgres.close();
+        }
+    }
+
+    static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not clear " + dir, e);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.imrflow.local;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The Quarkus test resource every service's {@code @QuarkusTest} uses: real Kafka and PostgreSQL, started once per
+ * test JVM and shared by every test class in it. Each service names its database with the {@code database} init arg.
+ */
+public class LocalStackTestResource implements QuarkusTestResourceLifecycleManager {
+    private static Infrastructure shared;
+
+    private String database = "imrflow";
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        database = initArgs.getOrDefault("database", database);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        Infrastructure infrastructure = sharedInfrastructure();
+        Map<String, String> config = new HashMap<>(infrastructure.database(database).quarkusConfig());
+        config.put("kafka.bootstrap.servers", infrastructure.kafkaBootstrapServers());
+        return config;
+    }
+
+    /** The JVM-wide stack, for tests that need to talk to Kafka or PostgreSQL directly. */
+    public static synchronized Infrastructure sharedInfrastructure() {
+        if (shared == null) {
+            try {
+                Path dataDir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "imrflow-test-");
+                try {
+                    shared = Infrastructure.start(StackOptions.ephemeral(dataDir));
+                } catch (RuntimeException e) {
+                    // keep the logs for whoever reads the failure; everything else goes
+                    throw new IllegalStateException("The test stack did not start; logs in " + dataDir.resolve("logs"), e);
+                }
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    shared.close();
+                    EmbeddedInfrastructure.deleteRecursively(dataDir);
+                }, "imrflow-test-stack-stop"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return shared;
+    }
+
+    /** Nothing to do per test class: the stack lives as long as the test JVM. */
+    @Override
+    public void stop() {
+    }
+}

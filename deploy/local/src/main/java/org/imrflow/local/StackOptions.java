@@ -1,0 +1,19 @@
+package org.imrflow.local;
+
+import java.nio.file.Path;
+
+/**
+ * Where the local stack keeps its data and which ports it listens on.
+ *
+ * @param dataDir      PostgreSQL data, Kafka logs, process logs
+ * @param fresh        wipe the data folder before starting
+ * @param kafkaPort    0 picks a free port
+ * @param postgresPort 0 picks a free port
+ */
+public record StackOptions(Path dataDir, boolean fresh, int kafkaPort, int postgresPort) {
+
+    /** Throw-away stack on free ports, for tests. */
+    public static StackOptions ephemeral(Path dataDir) {
+        return new StackOptions(dataDir, true, 0, 0);
+    }
+}

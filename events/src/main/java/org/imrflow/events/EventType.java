@@ -1,0 +1,53 @@
+package org.imrflow.events;
+
+/**
+ * Every event on the IMR stream: one topic each, keyed by the IMR case number, described by one JSON Schema.
+ */
+public enum EventType {
+    CASE_RECEIVED("case-received", CaseReceived.class),
+    CASE_INELIGIBLE("case-ineligible", CaseIneligible.class),
+    REVIEWER_ASSIGNED("reviewer-assigned", ReviewerAssigned.class),
+    DECISION_RECORDED("decision-recorded", DecisionRecorded.class),
+    LETTER_ISSUED("letter-issued", LetterIssued.class);
+
+    private final String name;
+    private final Class<?> payloadType;
+
+    EventType(String name, Class<?> payloadType) {
+        this.name = name;
+        this.payloadType = payloadType;
+    }
+
+    /** {@code imr.case-received} */
+    public String topic() {
+        return "imr." + name;
+    }
+
+    /** The CloudEvents {@code type}: {@code org.imrflow.case-received.v1} */
+    public String cloudEventType() {
+        return "org.imrflow." + name + ".v1";
+    }
+
+    /** Classpath location of the JSON Schema of the payload. */
+    public String schemaResource() {
+        return "schemas/" + name + ".v1.json";
+    }
+
+    /** The dead-letter topic of one consuming service: {@code imr.case-received.dlq.assignment-service} */
+    public String deadLetterTopic(String consumingService) {
+        return topic() + ".dlq." + consumingService;
+    }
+
+    public Class<?> payloadType() {
+        return payloadType;
+    }
+
+    public static EventType ofCloudEventType(String cloudEventType) {
+        for (EventType type : values()) {
+            if (type.cloudEventType().equals(cloudEventType)) {
+                return type;
+            }
+        }
+        throw new IllegalArgumentException("Unknown event type " + cloudEventType);
+    }
+}

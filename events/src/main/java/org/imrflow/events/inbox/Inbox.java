@@ -1,0 +1,116 @@
+package org.imrflow.events.inbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.imrflow.events.EventSchemas;
+import org.imrflow.events.EventType;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * How every consumer takes an event off the stream: check it is the CloudEvent it claims to be and that its payload
+ * validates, then run the handler and record the event id in {@code processed_event} in one transaction. A
+ * redelivered event is acknowledged and skipped; an invalid one is nacked, which sends it to the dead-letter topic
+ * with the reason, and the partition keeps moving.
+ */
+@ApplicationScoped
+public class Inbox {
+    private static final Logger LOG = Logger.getLogger(Inbox.class);
+
+    private final ObjectMapper json;
+    private final String consumer;
+
+    Inbox(ObjectMapper json, @ConfigProperty(name = "quarkus.application.name") String consumer) {
+        this.json = json;
+        this.consumer = consumer;
+    }
+
+    public <T> Uni<Void> process(Message<String> message, EventType type, Class<T> payloadType,
+                                 Function<ReceivedEvent<T>, Uni<Void>> handler) {
+        ReceivedEvent<T> event;
+        try {
+            event = read(message, type, payloadType);
+        } catch (InvalidEventException invalid) {
+            LOG.warnf("%s rejects a %s message: %s", consumer, type.topic(), invalid.getMessage());
+            return Uni.createFrom().completionStage(() -> message.nack(invalid));
+        }
+        return Panache.withTransaction(() -> firstDelivery(event, type).chain(first -> {
+                    if (first) {
+                        return handler.apply(event);
+                    }
+                    LOG.debugf("%s skips redelivered event %s of case %s", consumer, event.id(), event.caseNumber());
+                    return Uni.createFrom().voidItem();
+                }))
+                .onItemOrFailure().transformToUni((done, failure) -> failure == null
+                        ? Uni.createFrom().completionStage(message::ack)
+                        : nack(message, event, failure));
+    }
+
+    private Uni<Void> nack(Message<String> message, ReceivedEvent<?> event, Throwable failure) {
+        LOG.warnf("%s could not process event %s of case %s: %s", consumer, event.id(), event.caseNumber(), failure.toString());
+        return Uni.createFrom().completionStage(() -> message.nack(failure));
+    }
+
+    private Uni<Boolean> firstDelivery(ReceivedEvent<?> event, EventType type) {
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("insert into processed_event (event_id, consumer, event_type, case_number)"
+                        + " values (:id, :consumer, :type, :caseNumber) on conflict do nothing")
+                .setParameter("id", event.id())
+                .setParameter("consumer", consumer)
+                .setParameter("type", type.cloudEventType())
+                .setParameter("caseNumber", event.caseNumber())
+                .executeUpdate()
+                .map(inserted -> inserted == 1));
+    }
+
+    private <T> ReceivedEvent<T> read(Message<String> message, EventType type, Class<T> payloadType) {
+        @SuppressWarnings("unchecked")
+        IncomingCloudEventMetadata<String> cloudEvent = message.getMetadata(IncomingCloudEventMetadata.class)
+                .orElseThrow(() -> new InvalidEventException("not a CloudEvent: no ce_* headers"));
+        if (!type.cloudEventType().equals(cloudEvent.getType())) {
+            throw new InvalidEventException("expected type " + type.cloudEventType() + " but got " + cloudEvent.getType());
+        }
+        UUID id;
+        try {
+            id = UUID.fromString(cloudEvent.getId());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidEventException("ce_id is not a UUID: " + cloudEvent.getId());
+        }
+        String caseNumber = cloudEvent.getSubject().orElseThrow(() -> new InvalidEventException("no ce_subject (case number)"));
+        T payload = parse(message.getPayload(), type, payloadType);
+        Instant occurredAt = cloudEvent.getTimeStamp().map(time -> time.toInstant()).orElse(Instant.now());
+        return new ReceivedEvent<>(id, caseNumber, occurredAt, payload);
+    }
+
+    private <T> T parse(String body, EventType type, Class<T> payloadType) {
+        if (body == null || body.isBlank()) {
+            throw new InvalidEventException("empty payload");
+        }
+        JsonNode tree;
+        try {
+            tree = json.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new InvalidEventException("payload is not JSON: " + e.getOriginalMessage());
+        }
+        List<String> violations = EventSchemas.violations(type, tree);
+        if (!violations.isEmpty()) {
+            throw new InvalidEventException("payload violates " + type.schemaResource() + ": " + String.join("; ", violations));
+        }
+        try {
+            return json.treeToValue(tree, payloadType);
+        } catch (Exception e) {
+            throw new InvalidEventException("payload does not map to " + payloadType.getSimpleName() + ": " + e.getMessage());
+        }
+    }
+}

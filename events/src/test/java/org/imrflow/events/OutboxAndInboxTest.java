@@ -1,0 +1,171 @@
+package org.imrflow.events;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.imrflow.events.outbox.Outbox;
+import org.imrflow.events.testing.EventStreamProbe;
+import org.imrflow.events.testing.EventStreamProbe.StreamEvent;
+import org.imrflow.local.LocalStackTestResource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The outbox and inbox properties every service relies on, against real PostgreSQL and Kafka. */
+@QuarkusTest
+@QuarkusTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "events"))
+class OutboxAndInboxTest {
+    private static final AtomicInteger CASES = new AtomicInteger(9_000_000);
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    RecordingConsumer consumer;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    EventStreamProbe probe;
+
+    @BeforeEach
+    void probe() {
+        probe = new EventStreamProbe(bootstrapServers);
+    }
+
+    @Test
+    void anEventOfARolledBackTransactionIsNeverSent() throws Throwable {
+        String caseNumber = newCaseNumber();
+        assertThrows(IllegalStateException.class, () -> inTransaction(() -> outbox
+                .append(EventType.CASE_INELIGIBLE, caseNumber, ineligible(caseNumber, "rolled back"))
+                .chain(() -> Uni.createFrom().failure(new IllegalStateException("business rule failed")))));
+        inTransaction(() -> outbox.append(EventType.CASE_INELIGIBLE, caseNumber, ineligible(caseNumber, "committed")));
+
+        // The committed event was appended after the rolled-back one: once it is on the topic, the other never will be.
+        List<StreamEvent> events = probe.awaitEvents(EventType.CASE_INELIGIBLE, caseNumber, 1);
+        assertEquals(1, events.size());
+        assertEquals("committed", events.get(0).payload().get("reasons").get(0).asText());
+        assertEquals("/events-test", events.get(0).source());
+    }
+
+    @Test
+    void eventsOfOneCaseArePublishedInTheOrderTheyWereWritten() throws Throwable {
+        String first = newCaseNumber();
+        String second = newCaseNumber();
+        for (int i = 1; i <= 10; i++) {
+            int step = i;
+            inTransaction(() -> outbox.append(EventType.CASE_INELIGIBLE, first, ineligible(first, "step " + step))
+                    .chain(() -> outbox.append(EventType.CASE_INELIGIBLE, second, ineligible(second, "step " + step))));
+        }
+        for (String caseNumber : List.of(first, second)) {
+            List<StreamEvent> events = probe.awaitEvents(EventType.CASE_INELIGIBLE, caseNumber, 10);
+            List<String> steps = events.stream().map(e -> e.payload().get("reasons").get(0).asText()).toList();
+            assertEquals(List.of("step 1", "step 2", "step 3", "step 4", "step 5", "step 6", "step 7", "step 8",
+                    "step 9", "step 10"), steps, "order of " + caseNumber);
+        }
+    }
+
+    @Test
+    void aRedeliveredEventIsSkipped() throws Throwable {
+        String caseNumber = newCaseNumber();
+        UUID eventId = UUID.randomUUID();
+        String payload = "{\"caseNumber\":\"" + caseNumber + "\",\"screenedAt\":\"2026-11-01T10:00:00Z\","
+                + "\"deferred\":false,\"reasons\":[\"late\"]}";
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(cloudEvent(caseNumber, eventId, payload)).get();
+            producer.send(cloudEvent(caseNumber, eventId, payload)).get();
+            // A later, different event proves the consumer has gone past both copies.
+            producer.send(cloudEvent(caseNumber, UUID.randomUUID(), payload)).get();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> consumer.handled(caseNumber).size() >= 2);
+        List<UUID> handled = consumer.handled(caseNumber);
+        assertEquals(2, handled.size(), "the duplicate must be skipped: " + handled);
+        assertEquals(eventId, handled.get(0));
+        assertEquals(1L, processedCount(eventId), "the inbox holds the event id once");
+    }
+
+    @Test
+    void aPoisonMessageGoesToTheDeadLetterTopicWithTheReasonAndTheConsumerCarriesOn() throws Throwable {
+        String caseNumber = newCaseNumber();
+        String valid = "{\"caseNumber\":\"" + caseNumber + "\",\"screenedAt\":\"2026-11-01T10:00:00Z\","
+                + "\"deferred\":false,\"reasons\":[\"late\"]}";
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(cloudEvent(caseNumber, UUID.randomUUID(), "{not json")).get();
+            producer.send(cloudEvent(caseNumber, UUID.randomUUID(), "{\"caseNumber\":\"" + caseNumber + "\"}")).get();
+            producer.send(cloudEvent(caseNumber, UUID.randomUUID(), valid)).get();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> consumer.handled(caseNumber).size() == 1);
+
+        String dlq = EventType.CASE_INELIGIBLE.deadLetterTopic("events-test");
+        await().atMost(Duration.ofSeconds(30)).until(() -> probe.readRaw(dlq, Duration.ofMillis(200)).stream()
+                .filter(r -> caseNumber.equals(r.key())).count() == 2);
+        List<String> reasons = probe.readRaw(dlq, Duration.ofMillis(200)).stream()
+                .filter(r -> caseNumber.equals(r.key()))
+                .map(r -> EventStreamProbe.header(r, "dead-letter-reason"))
+                .toList();
+        assertTrue(reasons.get(0).contains("not JSON"), reasons.get(0));
+        assertTrue(reasons.get(1).contains("violates"), reasons.get(1));
+        assertFalse(reasons.get(1).isBlank());
+    }
+
+    private long processedCount(UUID eventId) throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession()
+                .chain(s -> s.createNativeQuery("select count(*) from processed_event where event_id = :id", Long.class)
+                        .setParameter("id", eventId)
+                        .getSingleResult())));
+    }
+
+    private static void inTransaction(java.util.function.Supplier<Uni<Void>> work) throws Throwable {
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(work));
+    }
+
+    private static CaseIneligible ineligible(String caseNumber, String reason) {
+        return new CaseIneligible(caseNumber, Instant.now(), false, List.of(reason));
+    }
+
+    private static String newCaseNumber() {
+        return "CM26-" + CASES.incrementAndGet();
+    }
+
+    private KafkaProducer<String, String> producer() {
+        return new KafkaProducer<>(Map.of("bootstrap.servers", bootstrapServers),
+                new StringSerializer(), new StringSerializer());
+    }
+
+    private static ProducerRecord<String, String> cloudEvent(String caseNumber, UUID id, String payload) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(EventType.CASE_INELIGIBLE.topic(), caseNumber, payload);
+        record.headers()
+                .add("ce_specversion", bytes("1.0"))
+                .add("ce_id", bytes(id.toString()))
+                .add("ce_type", bytes(EventType.CASE_INELIGIBLE.cloudEventType()))
+                .add("ce_source", bytes("/test"))
+                .add("ce_subject", bytes(caseNumber))
+                .add("content-type", bytes("application/json"));
+        return record;
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,128 @@
+package org.imrflow.events.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.imrflow.events.EventSchemas;
+import org.imrflow.events.EventType;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+
+/**
+ * Reads what services put on the real event stream, for tests: every record returned has been checked for its
+ * CloudEvents envelope and against its JSON Schema, so a test that reads an event also proves the event valid.
+ */
+public final class EventStreamProbe {
+    private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules().build();
+
+    private final String bootstrapServers;
+
+    public EventStreamProbe(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** A record read off a topic: the envelope and the parsed payload. */
+    public record StreamEvent(EventType type, String caseNumber, String id, String source, long offset,
+                              int partition, long timestamp, JsonNode payload) {
+    }
+
+    /** Waits for the first event of the type about the case, and checks it. */
+    public StreamEvent awaitEvent(EventType type, String caseNumber) {
+        return awaitEvents(type, caseNumber, 1).get(0);
+    }
+
+    /** Waits until the topic holds at least {@code count} events about the case, in partition order. */
+    public List<StreamEvent> awaitEvents(EventType type, String caseNumber, int count) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        List<StreamEvent> found = List.of();
+        while (Instant.now().isBefore(deadline)) {
+            found = readAll(type, caseNumber);
+            if (found.size() >= count) {
+                return found;
+            }
+        }
+        throw new AssertionError("Expected " + count + " " + type.topic() + " events for " + caseNumber
+                + " but found " + found.size());
+    }
+
+    /** Every event about the case on the type's topic, from the beginning, checked. */
+    public List<StreamEvent> readAll(EventType type, String caseNumber) {
+        return readRaw(type.topic(), Duration.ofMillis(500)).stream()
+                .filter(record -> caseNumber.equals(record.key()))
+                .map(record -> check(type, record))
+                .toList();
+    }
+
+    /** Raw records of any topic from the beginning, e.g. a dead-letter topic. */
+    public List<ConsumerRecord<String, String>> readRaw(String topic, Duration pollFor) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            var end = consumer.endOffsets(partitions);
+            Instant deadline = Instant.now().plus(pollFor).plusSeconds(10);
+            while (!caughtUp(consumer, end) && Instant.now().isBefore(deadline)) {
+                consumer.poll(Duration.ofMillis(100)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    public static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static boolean caughtUp(KafkaConsumer<String, String> consumer, java.util.Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+    }
+
+    private static StreamEvent check(EventType type, ConsumerRecord<String, String> record) {
+        assertEquals("1.0", header(record, "ce_specversion"), "ce_specversion", record);
+        assertEquals(type.cloudEventType(), header(record, "ce_type"), "ce_type", record);
+        assertEquals(record.key(), header(record, "ce_subject"), "ce_subject is the key (case number)", record);
+        assertEquals("application/json", header(record, "content-type"), "content-type", record);
+        String id = header(record, "ce_id");
+        UUID.fromString(id);
+        try {
+            JsonNode payload = JSON.readTree(record.value());
+            List<String> violations = EventSchemas.violations(type, payload);
+            if (!violations.isEmpty()) {
+                throw new AssertionError(type.topic() + " record at offset " + record.offset()
+                        + " violates its schema: " + violations + "\n" + record.value());
+            }
+            return new StreamEvent(type, record.key(), id, header(record, "ce_source"), record.offset(),
+                    record.partition(), record.timestamp(), payload);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("Not JSON on " + type.topic() + ": " + record.value(), e);
+        }
+    }
+
+    private static void assertEquals(String expected, String actual, String what, ConsumerRecord<?, ?> record) {
+        if (!expected.equals(actual)) {
+            throw new AssertionError(what + ": expected " + expected + " but was " + actual + " on " + record.topic()
+                    + " at offset " + record.offset());
+        }
+    }
+}
