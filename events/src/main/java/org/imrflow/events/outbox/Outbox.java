@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.imrflow.events.EventType;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.UUID;
 
 /**
@@ -18,10 +18,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class Outbox {
     private final ObjectMapper json;
+    private final Clock clock;
     private final String source;
 
-    Outbox(ObjectMapper json, @ConfigProperty(name = "quarkus.application.name") String serviceName) {
+    Outbox(ObjectMapper json, Clock clock, @ConfigProperty(name = "quarkus.application.name") String serviceName) {
         this.json = json;
+        this.clock = clock;
         this.source = "/" + serviceName;
     }
 
@@ -38,7 +40,7 @@ public class Outbox {
         message.eventType = type.cloudEventType();
         message.eventSource = source;
         message.payload = toJson(payload);
-        message.occurredAt = Instant.now();
+        message.occurredAt = clock.instant();
         return Panache.getSession().chain(session -> session.persist(message));
     }
 

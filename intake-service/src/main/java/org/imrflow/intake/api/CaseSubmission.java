@@ -1,0 +1,84 @@
+package org.imrflow.intake.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Past;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.imrflow.events.ItemCategory;
+import org.imrflow.events.ReviewType;
+import org.imrflow.intake.domain.UrDecisionType;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** An IMR application (DWC Form IMR) with the UR packet, as a claims administrator submits it. */
+@Schema(description = "An IMR application with its Utilization Review decision")
+public record CaseSubmission(
+        @NotNull ReviewType reviewType,
+        @NotNull @Valid Employee employee,
+        @NotNull @Valid Claim claim,
+        @NotNull @Valid ClaimsAdministrator claimsAdministrator,
+        @NotNull @Valid RequestingPhysician requestingPhysician,
+        @NotNull @Valid UrDecision urDecision,
+        @Schema(description = "When the employee or representative signed the application; omit if unsigned")
+        @PastOrPresent LocalDate applicationSignedDate,
+        @Schema(description = "The claims administrator disputes liability for the injury or body part; defaults to false")
+        Boolean liabilityDisputed,
+        @NotEmpty @Size(max = 25) List<@NotNull @Valid Item> disputedItems) {
+
+    public record Employee(
+            @NotBlank @Size(max = 200) String name,
+            @NotNull Boolean represented,
+            @Valid Representative representative) {
+    }
+
+    public record Representative(
+            @NotBlank @Size(max = 200) String name,
+            @Size(max = 200) String firm) {
+    }
+
+    public record Claim(
+            @NotBlank @Size(max = 60) String claimNumber,
+            @NotNull @Past LocalDate dateOfInjury,
+            @NotBlank @Size(max = 200) String employer) {
+    }
+
+    public record ClaimsAdministrator(
+            @Schema(description = "The claims administrator's organization id")
+            @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "may hold only letters, digits, '.', '_' and '-'")
+            String orgId,
+            @NotBlank @Size(max = 200) String name) {
+    }
+
+    public record RequestingPhysician(
+            @NotBlank @Size(max = 200) String name,
+            @Schema(example = "Pain Medicine") @NotBlank @Size(max = 100) String specialty) {
+    }
+
+    public record UrDecision(
+            @NotNull @PastOrPresent LocalDate date,
+            @Schema(description = "When the UR decision was served; defaults to its date")
+            @PastOrPresent LocalDate servedDate,
+            @NotNull UrDecisionType type,
+            @NotNull @Valid Guideline guideline) {
+    }
+
+    public record Guideline(
+            @NotNull Boolean basedOnMtus,
+            @Schema(example = "Non-MTUS Citation (ODG) Official Disability Guidelines ACOEM")
+            @NotBlank @Size(max = 500) String citation) {
+    }
+
+    public record Item(
+            @Schema(example = "Cervical medial branch neurotomy at bilateral C2 C3 C4")
+            @NotBlank @Size(max = 1000) String description,
+            @NotNull ItemCategory category,
+            @Pattern(regexp = "[A-TV-Z][0-9][0-9AB](\\.?[0-9A-TV-Z]{1,4})?", message = "must be an ICD-10-CM code such as M54.2")
+            String icd10Code) {
+    }
+}

@@ -1,0 +1,55 @@
+package org.imrflow.intake.api;
+
+import org.imrflow.intake.domain.ScreeningFacts;
+import org.imrflow.intake.store.DisputedItemRow;
+import org.imrflow.intake.store.ImrCase;
+
+import java.time.Instant;
+import java.time.ZoneId;
+
+/** Maps a submission onto the stored case, and a stored case onto the facts the screen reads. */
+final class Submissions {
+    private Submissions() {
+    }
+
+    static ImrCase toCase(CaseSubmission s, Instant receivedAt) {
+        ImrCase c = new ImrCase();
+        c.receivedAt = receivedAt;
+        c.reviewType = s.reviewType();
+        c.claimsAdministratorOrg = s.claimsAdministrator().orgId();
+        c.claimsAdministratorName = s.claimsAdministrator().name();
+        c.employeeName = s.employee().name();
+        c.employeeRepresented = s.employee().represented();
+        if (s.employee().represented()) {
+            c.representativeName = s.employee().representative().name();
+            c.representativeFirm = s.employee().representative().firm();
+        }
+        c.claimNumber = s.claim().claimNumber();
+        c.dateOfInjury = s.claim().dateOfInjury();
+        c.employer = s.claim().employer();
+        c.requestingPhysician = s.requestingPhysician().name();
+        c.requestingPhysicianSpecialty = s.requestingPhysician().specialty();
+        c.urDecisionDate = s.urDecision().date();
+        c.urDecisionServedDate = s.urDecision().servedDate() != null ? s.urDecision().servedDate() : s.urDecision().date();
+        c.urDecisionType = s.urDecision().type();
+        c.urGuidelineBasedOnMtus = s.urDecision().guideline().basedOnMtus();
+        c.urGuidelineCitation = s.urDecision().guideline().citation();
+        c.applicationSignedDate = s.applicationSignedDate();
+        c.liabilityDisputed = Boolean.TRUE.equals(s.liabilityDisputed());
+        for (int i = 0; i < s.disputedItems().size(); i++) {
+            CaseSubmission.Item item = s.disputedItems().get(i);
+            DisputedItemRow row = new DisputedItemRow();
+            row.itemNumber = i + 1;
+            row.description = item.description().trim();
+            row.category = item.category();
+            row.icd10Code = item.icd10Code();
+            c.disputedItems.add(row);
+        }
+        return c;
+    }
+
+    static ScreeningFacts screeningFacts(ImrCase c, ZoneId zone) {
+        return new ScreeningFacts(c.receivedAt.atZone(zone).toLocalDate(), c.urDecisionServedDate, c.urDecisionType,
+                c.applicationSignedDate, c.liabilityDisputed);
+    }
+}

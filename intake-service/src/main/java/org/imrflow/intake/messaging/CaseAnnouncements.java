@@ -1,0 +1,49 @@
+package org.imrflow.intake.messaging;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.imrflow.events.CaseIneligible;
+import org.imrflow.events.CaseReceived;
+import org.imrflow.events.ClaimsAdministratorGuideline;
+import org.imrflow.events.DisputedItem;
+import org.imrflow.events.EventType;
+import org.imrflow.events.outbox.Outbox;
+import org.imrflow.intake.domain.CaseStatus;
+import org.imrflow.intake.store.ImrCase;
+
+/** Tells the stream what the screen decided: case-received when eligible, case-ineligible otherwise. */
+@ApplicationScoped
+public class CaseAnnouncements {
+    private final Outbox outbox;
+
+    CaseAnnouncements(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    /** Call in the transaction that stored the case. */
+    public Uni<Void> announce(ImrCase imrCase) {
+        if (imrCase.status == CaseStatus.RECEIVED) {
+            return outbox.append(EventType.CASE_RECEIVED, imrCase.caseNumber, caseReceived(imrCase));
+        }
+        return outbox.append(EventType.CASE_INELIGIBLE, imrCase.caseNumber, new CaseIneligible(
+                imrCase.caseNumber, imrCase.receivedAt, imrCase.status == CaseStatus.DEFERRED, imrCase.reasons()));
+    }
+
+    static CaseReceived caseReceived(ImrCase c) {
+        return new CaseReceived(
+                c.caseNumber,
+                c.receivedAt,
+                c.reviewType,
+                c.claimsAdministratorOrg,
+                new CaseReceived.Parties(c.employeeName, c.employeeRepresented, c.representativeName,
+                        c.representativeFirm, c.employer, c.claimsAdministratorName, c.requestingPhysician,
+                        c.requestingPhysicianSpecialty),
+                c.claimNumber,
+                c.dateOfInjury,
+                c.urDecisionDate,
+                new ClaimsAdministratorGuideline(c.urGuidelineBasedOnMtus, c.urGuidelineCitation),
+                c.disputedItems.stream()
+                        .map(i -> new DisputedItem(i.itemNumber, i.description, i.category, i.icd10Code))
+                        .toList());
+    }
+}

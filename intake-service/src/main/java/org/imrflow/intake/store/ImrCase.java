@@ -1,0 +1,134 @@
+package org.imrflow.intake.store;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.quarkus.hibernate.reactive.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import org.imrflow.events.ReviewType;
+import org.imrflow.intake.domain.CaseStatus;
+import org.imrflow.intake.domain.UrDecisionType;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** An IMR application as intake received and screened it. */
+@Entity
+@Table(name = "imr_case")
+public class ImrCase extends PanacheEntityBase {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "case_number", nullable = false, unique = true)
+    public String caseNumber;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public CaseStatus status;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "review_type", nullable = false)
+    public ReviewType reviewType;
+
+    @Column(name = "received_at", nullable = false)
+    public Instant receivedAt;
+
+    @Column(name = "claims_administrator_org", nullable = false)
+    public String claimsAdministratorOrg;
+
+    @Column(name = "claims_administrator_name", nullable = false)
+    public String claimsAdministratorName;
+
+    @Column(name = "employee_name", nullable = false)
+    public String employeeName;
+
+    @Column(name = "employee_represented", nullable = false)
+    public boolean employeeRepresented;
+
+    @Column(name = "representative_name")
+    public String representativeName;
+
+    @Column(name = "representative_firm")
+    public String representativeFirm;
+
+    @Column(name = "claim_number", nullable = false)
+    public String claimNumber;
+
+    @Column(name = "date_of_injury", nullable = false)
+    public LocalDate dateOfInjury;
+
+    @Column(nullable = false)
+    public String employer;
+
+    @Column(name = "requesting_physician", nullable = false)
+    public String requestingPhysician;
+
+    @Column(name = "requesting_physician_specialty", nullable = false)
+    public String requestingPhysicianSpecialty;
+
+    @Column(name = "ur_decision_date", nullable = false)
+    public LocalDate urDecisionDate;
+
+    @Column(name = "ur_decision_served_date", nullable = false)
+    public LocalDate urDecisionServedDate;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "ur_decision_type", nullable = false)
+    public UrDecisionType urDecisionType;
+
+    @Column(name = "ur_guideline_based_on_mtus", nullable = false)
+    public boolean urGuidelineBasedOnMtus;
+
+    @Column(name = "ur_guideline_citation", nullable = false)
+    public String urGuidelineCitation;
+
+    @Column(name = "application_signed_date")
+    public LocalDate applicationSignedDate;
+
+    @Column(name = "liability_disputed", nullable = false)
+    public boolean liabilityDisputed;
+
+    /** The screen's reasons, one per line; empty when eligible. */
+    @Column(name = "screening_reasons", nullable = false)
+    public String screeningReasons = "";
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "disputed_item", joinColumns = @JoinColumn(name = "case_id"))
+    @OrderBy("itemNumber")
+    public List<DisputedItemRow> disputedItems = new ArrayList<>();
+
+    public List<String> reasons() {
+        return screeningReasons.isEmpty() ? List.of() : List.of(screeningReasons.split("\n"));
+    }
+
+    public static Uni<ImrCase> findByCaseNumber(String caseNumber) {
+        return find("caseNumber", caseNumber).firstResult();
+    }
+
+    public static PanacheQuery<ImrCase> listed(CaseStatus status) {
+        Sort newestFirst = Sort.descending("id");
+        return status == null ? findAll(newestFirst) : find("status", newestFirst, status);
+    }
+
+    /** The next running number for case numbers; taken in the registering transaction. */
+    public static Uni<Long> nextCaseSequence() {
+        return getSession().chain(session -> session
+                .createNativeQuery("select nextval('imr_case_number_seq')", Long.class)
+                .getSingleResult());
+    }
+}
