@@ -7,9 +7,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.imrflow.events.outbox.Outbox;
 import org.imrflow.events.testing.EventStreamProbe;
@@ -18,7 +15,6 @@ import org.imrflow.local.LocalStackTestResource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -92,12 +88,11 @@ class OutboxAndInboxTest {
         UUID eventId = UUID.randomUUID();
         String payload = "{\"caseNumber\":\"" + caseNumber + "\",\"screenedAt\":\"2026-11-01T10:00:00Z\","
                 + "\"deferred\":false,\"reasons\":[\"late\"]}";
-        try (KafkaProducer<String, String> producer = producer()) {
-            producer.send(cloudEvent(caseNumber, eventId, payload)).get();
-            producer.send(cloudEvent(caseNumber, eventId, payload)).get();
-            // A later, different event proves the consumer has gone past both copies.
-            producer.send(cloudEvent(caseNumber, UUID.randomUUID(), payload)).get();
-        }
+        String topic = EventType.CASE_INELIGIBLE.topic();
+        probe.publishRaw(topic, caseNumber, payload, headers(caseNumber, eventId));
+        probe.publishRaw(topic, caseNumber, payload, headers(caseNumber, eventId));
+        // A later, different event proves the consumer has gone past both copies.
+        probe.publishRaw(topic, caseNumber, payload, headers(caseNumber, UUID.randomUUID()));
         await().atMost(Duration.ofSeconds(30)).until(() -> consumer.handled(caseNumber).size() >= 2);
         List<UUID> handled = consumer.handled(caseNumber);
         assertEquals(2, handled.size(), "the duplicate must be skipped: " + handled);
@@ -110,11 +105,10 @@ class OutboxAndInboxTest {
         String caseNumber = newCaseNumber();
         String valid = "{\"caseNumber\":\"" + caseNumber + "\",\"screenedAt\":\"2026-11-01T10:00:00Z\","
                 + "\"deferred\":false,\"reasons\":[\"late\"]}";
-        try (KafkaProducer<String, String> producer = producer()) {
-            producer.send(cloudEvent(caseNumber, UUID.randomUUID(), "{not json")).get();
-            producer.send(cloudEvent(caseNumber, UUID.randomUUID(), "{\"caseNumber\":\"" + caseNumber + "\"}")).get();
-            producer.send(cloudEvent(caseNumber, UUID.randomUUID(), valid)).get();
-        }
+        String topic = EventType.CASE_INELIGIBLE.topic();
+        probe.publishRaw(topic, caseNumber, "{not json", headers(caseNumber, UUID.randomUUID()));
+        probe.publishRaw(topic, caseNumber, "{\"caseNumber\":\"" + caseNumber + "\"}", headers(caseNumber, UUID.randomUUID()));
+        probe.publishRaw(topic, caseNumber, valid, headers(caseNumber, UUID.randomUUID()));
         await().atMost(Duration.ofSeconds(30)).until(() -> consumer.handled(caseNumber).size() == 1);
 
         String dlq = EventType.CASE_INELIGIBLE.deadLetterTopic("events-test");
@@ -148,24 +142,13 @@ class OutboxAndInboxTest {
         return "CM26-" + CASES.incrementAndGet();
     }
 
-    private KafkaProducer<String, String> producer() {
-        return new KafkaProducer<>(Map.of("bootstrap.servers", bootstrapServers),
-                new StringSerializer(), new StringSerializer());
-    }
-
-    private static ProducerRecord<String, String> cloudEvent(String caseNumber, UUID id, String payload) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(EventType.CASE_INELIGIBLE.topic(), caseNumber, payload);
-        record.headers()
-                .add("ce_specversion", bytes("1.0"))
-                .add("ce_id", bytes(id.toString()))
-                .add("ce_type", bytes(EventType.CASE_INELIGIBLE.cloudEventType()))
-                .add("ce_source", bytes("/test"))
-                .add("ce_subject", bytes(caseNumber))
-                .add("content-type", bytes("application/json"));
-        return record;
-    }
-
-    private static byte[] bytes(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
+    private static Map<String, String> headers(String caseNumber, UUID id) {
+        return Map.of(
+                "ce_specversion", "1.0",
+                "ce_id", id.toString(),
+                "ce_type", EventType.CASE_INELIGIBLE.cloudEventType(),
+                "ce_source", "/test",
+                "ce_subject", caseNumber,
+                "content-type", "application/json");
     }
 }

@@ -8,7 +8,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.imrflow.events.EventSchemas;
 import org.imrflow.events.EventType;
 
@@ -17,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -25,7 +30,8 @@ import java.util.UUID;
  * CloudEvents envelope and against its JSON Schema, so a test that reads an event also proves the event valid.
  */
 public final class EventStreamProbe {
-    private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules().build();
+    private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules()
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
 
     private final String bootstrapServers;
 
@@ -87,6 +93,42 @@ public final class EventStreamProbe {
             }
         }
         return records;
+    }
+
+    /**
+     * Puts an event on the stream as a producing service would (CloudEvents binary mode, keyed by case number), for
+     * tests of consumers. Returns the event id.
+     */
+    public UUID publish(EventType type, String caseNumber, Object payload) {
+        UUID id = UUID.randomUUID();
+        try {
+            publishRaw(type.topic(), caseNumber, JSON.writeValueAsString(payload), Map.of(
+                    "ce_specversion", "1.0",
+                    "ce_id", id.toString(),
+                    "ce_type", type.cloudEventType(),
+                    "ce_source", "/event-stream-probe",
+                    "ce_subject", caseNumber,
+                    "ce_time", Instant.now().toString(),
+                    "content-type", "application/json"));
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+        return id;
+    }
+
+    /** Any record, headers as given: for poison messages and redeliveries. */
+    public void publishRaw(String topic, String key, String value, Map<String, String> headers) {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+            headers.forEach((name, headerValue) -> record.headers().add(name, headerValue.getBytes(StandardCharsets.UTF_8)));
+            producer.send(record).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not publish to " + topic, e);
+        }
     }
 
     public static String header(ConsumerRecord<?, ?> record, String name) {

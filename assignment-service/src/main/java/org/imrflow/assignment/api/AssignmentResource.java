@@ -1,0 +1,43 @@
+package org.imrflow.assignment.api;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.imrflow.assignment.store.AssignmentStatus;
+import org.imrflow.assignment.store.CaseAssignment;
+import org.imrflow.http.Page;
+import org.imrflow.http.PageRequest;
+
+@Path("/api/assignments")
+@Tag(name = "Assignments")
+public class AssignmentResource {
+
+    @GET
+    @WithSession
+    @Operation(summary = "Assignments, oldest case first, by status and reviewer")
+    public Uni<Page<AssignmentView>> list(@QueryParam("status") AssignmentStatus status,
+                                          @QueryParam("reviewerId") String reviewerId,
+                                          @BeanParam @Valid PageRequest page) {
+        var query = CaseAssignment.listed(status, reviewerId).page(page.page, page.size);
+        return query.list().chain(assignments -> query.count().map(total ->
+                new Page<>(assignments.stream().map(AssignmentView::of).toList(), page.page, page.size, total)));
+    }
+
+    @GET
+    @Path("/{caseNumber}")
+    @WithSession
+    @Operation(summary = "The assignment of one case")
+    public Uni<AssignmentView> get(@PathParam("caseNumber") String caseNumber) {
+        return CaseAssignment.findByCaseNumber(caseNumber)
+                .onItem().ifNull().failWith(() -> new NotFoundException("No assignment for case " + caseNumber))
+                .map(AssignmentView::of);
+    }
+}

@@ -1,0 +1,44 @@
+package org.imrflow.assignment.api;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.imrflow.assignment.store.ReviewerEntity;
+
+import java.util.List;
+
+/** A reviewer as the roster shows and accepts them. */
+public record ReviewerProfile(
+        @NotBlank @Size(max = 64) @Pattern(regexp = "[a-z0-9-]+", message = "may hold only lower-case letters, digits and '-'")
+        String id,
+        @NotBlank @Size(max = 200) String name,
+        @NotBlank @Size(max = 100) String specialty,
+        @NotBlank @Size(max = 100) String boardCertification,
+        @NotNull Boolean licensedInCalifornia,
+        @NotNull @Min(0) @Max(70) Integer yearsInActivePractice,
+        @NotNull @Min(0) @Max(100) Integer weeklyClinicalHours,
+        Boolean active,
+        List<@NotBlank @Size(max = 200) String> affiliations) {
+
+    static ReviewerProfile of(ReviewerEntity r) {
+        return new ReviewerProfile(r.id, r.name, r.specialty, r.boardCertification, r.licensedInCalifornia,
+                r.yearsInActivePractice, r.weeklyClinicalHours, r.active, r.affiliationList());
+    }
+
+    ReviewerEntity toEntity() {
+        ReviewerEntity r = new ReviewerEntity();
+        r.id = id;
+        r.name = name;
+        r.specialty = specialty;
+        r.boardCertification = boardCertification;
+        r.licensedInCalifornia = licensedInCalifornia;
+        r.yearsInActivePractice = yearsInActivePractice;
+        r.weeklyClinicalHours = weeklyClinicalHours;
+        r.active = active == null || active;
+        r.affiliations = affiliations == null ? "" : String.join("\n", affiliations);
+        return r;
+    }
+}

@@ -1,0 +1,5 @@
+package org.imrflow.assignment.domain;
+
+/** A reviewer with the number of cases they hold open now. */
+public record ReviewerLoad(Reviewer reviewer, long openCases) {
+}

@@ -1,0 +1,135 @@
+package org.imrflow.assignment.messaging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.imrflow.assignment.domain.CaseToAssign;
+import org.imrflow.assignment.domain.DeterminationDeadline;
+import org.imrflow.assignment.domain.Reviewer;
+import org.imrflow.assignment.domain.ReviewerLoad;
+import org.imrflow.assignment.domain.ReviewerMatcher;
+import org.imrflow.assignment.store.AssignmentStatus;
+import org.imrflow.assignment.store.CaseAssignment;
+import org.imrflow.assignment.store.ReviewerEntity;
+import org.imrflow.events.CaseReceived;
+import org.imrflow.events.EventType;
+import org.imrflow.events.ReviewerAssigned;
+import org.imrflow.events.ReviewerQualifications;
+import org.imrflow.events.outbox.Outbox;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Assigns cases to reviewers: on case-received, and again for waiting cases when the roster grows. Every call runs
+ * in the caller's transaction, and reviewer-assigned goes out through the outbox in that same transaction.
+ */
+@ApplicationScoped
+public class CaseAssigner {
+    private static final Logger LOG = Logger.getLogger(CaseAssigner.class);
+
+    private final ReviewerMatcher matcher = new ReviewerMatcher();
+    private final DeterminationDeadline deadline;
+    private final ZoneId zone;
+    private final Outbox outbox;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    CaseAssigner(@ConfigProperty(name = "imrflow.assignment.standard-determination-days") int standardDays,
+                 @ConfigProperty(name = "imrflow.assignment.expedited-determination-days") int expeditedDays,
+                 @ConfigProperty(name = "imrflow.assignment.time-zone") ZoneId zone,
+                 Outbox outbox, ObjectMapper json, Clock clock) {
+        this.deadline = new DeterminationDeadline(standardDays, expeditedDays);
+        this.zone = zone;
+        this.outbox = outbox;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** A new case off the stream. Stored even when no reviewer fits, so it can be assigned later. */
+    public Uni<CaseAssignment> receive(CaseReceived received) {
+        CaseAssignment assignment = new CaseAssignment();
+        assignment.caseNumber = received.caseNumber();
+        assignment.status = AssignmentStatus.AWAITING_REVIEWER;
+        assignment.reviewType = received.reviewType();
+        assignment.requestedSpecialty = received.parties().requestingPhysicianSpecialty();
+        assignment.receivedAt = received.receivedAt();
+        assignment.caseReceived = toJson(received);
+        return assignment.<CaseAssignment>persist().chain(stored -> tryAssign(stored, received));
+    }
+
+    /** Gives waiting cases, oldest first, a chance at the current roster. */
+    public Uni<Long> assignWaiting() {
+        return CaseAssignment.awaitingReviewer().chain(waiting -> Multi.createFrom().iterable(waiting)
+                .onItem().transformToUniAndConcatenate(assignment -> tryAssign(assignment, fromJson(assignment.caseReceived)))
+                .filter(assignment -> assignment.status == AssignmentStatus.ASSIGNED)
+                .collect().with(java.util.stream.Collectors.counting()));
+    }
+
+    private Uni<CaseAssignment> tryAssign(CaseAssignment assignment, CaseReceived received) {
+        return roster().chain(roster -> {
+            Optional<Reviewer> chosen = matcher.choose(toAssign(received), roster.loads());
+            if (chosen.isEmpty()) {
+                LOG.warnf("No qualified, conflict-free %s reviewer for case %s; it waits", assignment.requestedSpecialty,
+                        assignment.caseNumber);
+                return Uni.createFrom().item(assignment);
+            }
+            Reviewer reviewer = chosen.get();
+            assignment.status = AssignmentStatus.ASSIGNED;
+            assignment.reviewerId = reviewer.id();
+            assignment.assignedAt = clock.instant();
+            assignment.determinationDueDate = deadline.dueDate(received.reviewType(), received.receivedAt().atZone(zone).toLocalDate());
+            LOG.infof("Case %s assigned, determination due %s", assignment.caseNumber, assignment.determinationDueDate);
+            return outbox.append(EventType.REVIEWER_ASSIGNED, assignment.caseNumber, new ReviewerAssigned(
+                            assignment.caseNumber, reviewer.id(),
+                            new ReviewerQualifications(reviewer.specialty(), reviewer.boardCertification()),
+                            assignment.assignedAt, received.reviewType(), assignment.determinationDueDate,
+                            received.claimsAdministratorGuideline(), received.disputedItems()))
+                    .replaceWith(assignment);
+        });
+    }
+
+    private record Roster(List<ReviewerLoad> loads) {
+    }
+
+    private Uni<Roster> roster() {
+        return ReviewerEntity.<ReviewerEntity>listAll().chain(reviewers -> CaseAssignment.openCasesByReviewer()
+                .map(open -> new Roster(reviewers.stream()
+                        .map(r -> new ReviewerLoad(r.toDomain(), open.getOrDefault(r.id, 0L)))
+                        .toList())));
+    }
+
+    static CaseToAssign toAssign(CaseReceived received) {
+        CaseReceived.Parties p = received.parties();
+        List<String> parties = Stream.of(p.employeeName(), p.representativeName(), p.representativeFirm(), p.employer(),
+                        p.claimsAdministrator(), p.requestingPhysician())
+                .filter(Objects::nonNull)
+                .toList();
+        return new CaseToAssign(received.caseNumber(), p.requestingPhysicianSpecialty(), parties);
+    }
+
+    private String toJson(CaseReceived received) {
+        try {
+            return json.writeValueAsString(received);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private CaseReceived fromJson(String stored) {
+        try {
+            return json.readValue(stored, CaseReceived.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored case-received is unreadable", e);
+        }
+    }
+}

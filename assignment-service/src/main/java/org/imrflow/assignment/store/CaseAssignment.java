@@ -1,0 +1,88 @@
+package org.imrflow.assignment.store;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.quarkus.hibernate.reactive.panache.PanacheQuery;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.imrflow.events.ReviewType;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** A case and the reviewer it went to, or that it is still waiting for one. */
+@Entity
+@Table(name = "case_assignment")
+public class CaseAssignment extends PanacheEntityBase {
+    @Id
+    @Column(name = "case_number")
+    public String caseNumber;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public AssignmentStatus status;
+
+    @Column(name = "reviewer_id")
+    public String reviewerId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "review_type", nullable = false)
+    public ReviewType reviewType;
+
+    @Column(name = "requested_specialty", nullable = false)
+    public String requestedSpecialty;
+
+    @Column(name = "received_at", nullable = false)
+    public Instant receivedAt;
+
+    @Column(name = "assigned_at")
+    public Instant assignedAt;
+
+    @Column(name = "determination_due_date")
+    public LocalDate determinationDueDate;
+
+    @Column(name = "case_received", nullable = false)
+    public String caseReceived;
+
+    public static Uni<CaseAssignment> findByCaseNumber(String caseNumber) {
+        return findById(caseNumber);
+    }
+
+    public static PanacheQuery<CaseAssignment> listed(AssignmentStatus status, String reviewerId) {
+        Sort oldestFirst = Sort.ascending("receivedAt", "caseNumber");
+        if (status == null && reviewerId == null) {
+            return findAll(oldestFirst);
+        }
+        if (reviewerId == null) {
+            return find("status", oldestFirst, status);
+        }
+        if (status == null) {
+            return find("reviewerId", oldestFirst, reviewerId);
+        }
+        return find("status = :status and reviewerId = :reviewerId", oldestFirst,
+                Parameters.with("status", status).and("reviewerId", reviewerId));
+    }
+
+    /** Open cases per reviewer, for balancing the load. */
+    public static Uni<Map<String, Long>> openCasesByReviewer() {
+        return getSession().chain(session -> session
+                .createSelectionQuery("select a.reviewerId, count(a) from CaseAssignment a where a.status = :status"
+                        + " group by a.reviewerId", Object[].class)
+                .setParameter("status", AssignmentStatus.ASSIGNED)
+                .getResultList())
+                .map(rows -> rows.stream().collect(Collectors.toMap(row -> (String) row[0], row -> (Long) row[1])));
+    }
+
+    public static Uni<List<CaseAssignment>> awaitingReviewer() {
+        return list("status", Sort.ascending("receivedAt"), AssignmentStatus.AWAITING_REVIEWER);
+    }
+}

@@ -1,0 +1,169 @@
+package org.imrflow.assignment.api;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.imrflow.events.CaseReceived;
+import org.imrflow.events.ClaimsAdministratorGuideline;
+import org.imrflow.events.DisputedItem;
+import org.imrflow.events.EventType;
+import org.imrflow.events.ItemCategory;
+import org.imrflow.events.ReviewType;
+import org.imrflow.events.testing.EventStreamProbe;
+import org.imrflow.events.testing.EventStreamProbe.StreamEvent;
+import org.imrflow.local.LocalStackTestResource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@QuarkusTest
+@QuarkusTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "assignment"))
+class AssignmentFlowTest {
+    private static final AtomicInteger CASES = new AtomicInteger(8_000_000);
+    private static final ZoneId PACIFIC = ZoneId.of("America/Los_Angeles");
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    EventStreamProbe stream;
+
+    @BeforeEach
+    void stream() {
+        stream = new EventStreamProbe(bootstrapServers);
+    }
+
+    static CaseReceived caseReceived(String caseNumber, ReviewType type, String specialty, String employer) {
+        return new CaseReceived(caseNumber, Instant.now(), type, "acme-claims",
+                new CaseReceived.Parties("Pat Example", true, "Robin Counsel", "Counsel & Co", employer,
+                        "Acme Claims Services", "Dr. Lee Treating", specialty),
+                "WC-1", LocalDate.of(2005, 12, 27), LocalDate.now().minusDays(5),
+                new ClaimsAdministratorGuideline(false, "Non-MTUS Citation (ODG) Official Disability Guidelines ACOEM"),
+                List.of(new DisputedItem(1, "Cervical medial branch neurotomy at bilateral C2 C3 C4", ItemCategory.INJECTIONS, "M54.2")));
+    }
+
+    private static String newCaseNumber() {
+        return "CM26-" + CASES.incrementAndGet();
+    }
+
+    private static void awaitStatus(String caseNumber, String status) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/assignments/" + caseNumber)
+                .then().statusCode(200).body("status", equalTo(status)));
+    }
+
+    @Test
+    void aStandardCaseGoesToAReviewerOfTheSameSpecialtyDueInThirtyDays() {
+        String caseNumber = newCaseNumber();
+        CaseReceived received = caseReceived(caseNumber, ReviewType.STANDARD, "Pain Medicine", "City Fleet Services");
+        stream.publish(EventType.CASE_RECEIVED, caseNumber, received);
+
+        awaitStatus(caseNumber, "ASSIGNED");
+        LocalDate due = received.receivedAt().atZone(PACIFIC).toLocalDate().plusDays(30);
+        given().get("/api/assignments/" + caseNumber).then()
+                .body("reviewerId", equalTo("rev-pain-01"))
+                .body("determinationDueDate", equalTo(due.toString()));
+
+        StreamEvent assigned = stream.awaitEvent(EventType.REVIEWER_ASSIGNED, caseNumber);
+        assertEquals("/assignment-service", assigned.source());
+        assertEquals("rev-pain-01", assigned.payload().get("reviewerId").asText());
+        assertEquals("Anesthesiology, Pain Medicine", assigned.payload().at("/qualifications/boardCertification").asText());
+        assertEquals(due.toString(), assigned.payload().get("determinationDueDate").asText());
+        assertEquals("Cervical medial branch neurotomy at bilateral C2 C3 C4",
+                assigned.payload().at("/disputedItems/0/description").asText());
+    }
+
+    @Test
+    void anExpeditedCaseIsDueInThreeDays() {
+        String caseNumber = newCaseNumber();
+        CaseReceived received = caseReceived(caseNumber, ReviewType.EXPEDITED, "Neurology", "City Fleet Services");
+        stream.publish(EventType.CASE_RECEIVED, caseNumber, received);
+
+        StreamEvent assigned = stream.awaitEvent(EventType.REVIEWER_ASSIGNED, caseNumber);
+        assertEquals(received.receivedAt().atZone(PACIFIC).toLocalDate().plusDays(3).toString(),
+                assigned.payload().get("determinationDueDate").asText());
+        assertEquals("rev-neuro-01", assigned.payload().get("reviewerId").asText());
+    }
+
+    @Test
+    void aCaseNoReviewerFitsWaitsAndIsAssignedWhenOneJoinsTheRoster() {
+        String caseNumber = newCaseNumber();
+        stream.publish(EventType.CASE_RECEIVED, caseNumber,
+                caseReceived(caseNumber, ReviewType.STANDARD, "Dermatology", "City Fleet Services"));
+        awaitStatus(caseNumber, "AWAITING_REVIEWER");
+
+        given().contentType(ContentType.JSON).body("""
+                { "id": "rev-derm-01", "name": "Dr. Kim Ames", "specialty": "Dermatology",
+                  "boardCertification": "Dermatology", "licensedInCalifornia": true,
+                  "yearsInActivePractice": 7, "weeklyClinicalHours": 30 }
+                """)
+                .when().post("/api/reviewers")
+                .then().statusCode(201)
+                .body("active", equalTo(true));
+
+        given().get("/api/assignments/" + caseNumber).then()
+                .body("status", equalTo("ASSIGNED"))
+                .body("reviewerId", equalTo("rev-derm-01"));
+        assertEquals("rev-derm-01", stream.awaitEvent(EventType.REVIEWER_ASSIGNED, caseNumber).payload().get("reviewerId").asText());
+    }
+
+    @Test
+    void theDemoRosterIsListedAndPaged() {
+        given().queryParam("size", 100).when().get("/api/reviewers")
+                .then().statusCode(200)
+                .body("items.id", hasItems("rev-occmed-01", "rev-pain-01", "rev-pmr-01", "rev-ortho-01",
+                        "rev-neuro-01", "rev-psych-01", "rev-chiro-01", "rev-im-01"));
+        given().queryParam("size", 3).when().get("/api/reviewers")
+                .then().statusCode(200)
+                .body("items.size()", equalTo(3))
+                .body("size", equalTo(3));
+        given().get("/api/reviewers/rev-occmed-01").then().statusCode(200)
+                .body("boardCertification", equalTo("Occupational Medicine"));
+    }
+
+    @Test
+    void aBadReviewerIsRefusedFieldByFieldAndADuplicateIsAConflict() {
+        given().contentType(ContentType.JSON).body("{ \"id\": \"Bad Id\", \"yearsInActivePractice\": -1 }")
+                .when().post("/api/reviewers")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItems("id", "name", "specialty", "boardCertification",
+                        "licensedInCalifornia", "weeklyClinicalHours", "yearsInActivePractice"));
+
+        given().contentType(ContentType.JSON).body("""
+                { "id": "rev-pain-01", "name": "Someone", "specialty": "Pain Medicine", "boardCertification": "Pain Medicine",
+                  "licensedInCalifornia": true, "yearsInActivePractice": 7, "weeklyClinicalHours": 30 }
+                """)
+                .when().post("/api/reviewers")
+                .then().statusCode(409)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void unknownReviewersAndAssignmentsAreNotFound() {
+        given().get("/api/reviewers/nobody").then().statusCode(404).contentType("application/problem+json");
+        given().get("/api/assignments/CM26-0000000").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void aCaseReceivedThatBreaksItsSchemaGoesToTheDeadLetterTopic() {
+        String caseNumber = newCaseNumber();
+        stream.publish(EventType.CASE_RECEIVED, caseNumber, java.util.Map.of("caseNumber", caseNumber));
+        String dlq = EventType.CASE_RECEIVED.deadLetterTopic("assignment-service");
+        await().atMost(Duration.ofSeconds(30)).until(() -> stream.readRaw(dlq, Duration.ofMillis(200)).stream()
+                .anyMatch(r -> caseNumber.equals(r.key())));
+        given().get("/api/assignments/" + caseNumber).then().statusCode(404);
+    }
+}
