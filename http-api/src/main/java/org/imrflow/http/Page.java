@@ -1,12 +1,18 @@
 package org.imrflow.http;
 
+import io.quarkus.hibernate.reactive.panache.PanacheQuery;
+import io.smallrye.mutiny.Uni;
+
 import java.util.List;
 import java.util.function.Function;
 
 /** One page of a list, as every list endpoint returns it. {@code page} counts from 0. */
 public record Page<T>(List<T> items, int page, int size, long total) {
 
-    public <R> Page<R> map(Function<T, R> mapper) {
-        return new Page<>(items.stream().map(mapper).toList(), page, size, total);
+    /** Runs the query for the requested page and counts the whole list. Call inside a session. */
+    public static <E, T> Uni<Page<T>> of(PanacheQuery<E> query, PageRequest request, Function<E, T> view) {
+        PanacheQuery<E> paged = query.page(request.page, request.size);
+        return paged.list().chain(entities -> paged.count().map(total ->
+                new Page<>(entities.stream().map(view).toList(), request.page, request.size, total)));
     }
 }

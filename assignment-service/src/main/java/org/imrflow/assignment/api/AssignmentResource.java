@@ -26,9 +26,7 @@ public class AssignmentResource {
     public Uni<Page<AssignmentView>> list(@QueryParam("status") AssignmentStatus status,
                                           @QueryParam("reviewerId") String reviewerId,
                                           @BeanParam @Valid PageRequest page) {
-        var query = CaseAssignment.listed(status, reviewerId).page(page.page, page.size);
-        return query.list().chain(assignments -> query.count().map(total ->
-                new Page<>(assignments.stream().map(AssignmentView::of).toList(), page.page, page.size, total)));
+        return Page.of(CaseAssignment.listed(status, reviewerId), page, AssignmentView::of);
     }
 
     @GET

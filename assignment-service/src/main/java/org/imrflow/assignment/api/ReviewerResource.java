@@ -36,9 +36,7 @@ public class ReviewerResource {
     @WithSession
     @Operation(summary = "The roster, by id")
     public Uni<Page<ReviewerProfile>> list(@BeanParam @Valid PageRequest page) {
-        var query = ReviewerEntity.<ReviewerEntity>findAll(Sort.ascending("id")).page(page.page, page.size);
-        return query.list().chain(reviewers -> query.count().map(total ->
-                new Page<>(reviewers.stream().map(ReviewerProfile::of).toList(), page.page, page.size, total)));
+        return Page.of(ReviewerEntity.<ReviewerEntity>findAll(Sort.ascending("id")), page, ReviewerProfile::of);
     }
 
     @GET

@@ -2,7 +2,6 @@ package org.imrflow.assignment.store;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.quarkus.hibernate.reactive.panache.PanacheQuery;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
@@ -12,6 +11,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.imrflow.events.ReviewType;
+import org.imrflow.http.ListFilter;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -58,18 +58,8 @@ public class CaseAssignment extends PanacheEntityBase {
     }
 
     public static PanacheQuery<CaseAssignment> listed(AssignmentStatus status, String reviewerId) {
-        Sort oldestFirst = Sort.ascending("receivedAt", "caseNumber");
-        if (status == null && reviewerId == null) {
-            return findAll(oldestFirst);
-        }
-        if (reviewerId == null) {
-            return find("status", oldestFirst, status);
-        }
-        if (status == null) {
-            return find("reviewerId", oldestFirst, reviewerId);
-        }
-        return find("status = :status and reviewerId = :reviewerId", oldestFirst,
-                Parameters.with("status", status).and("reviewerId", reviewerId));
+        ListFilter filter = new ListFilter().eq("status", status).eq("reviewerId", reviewerId);
+        return find(filter.query(), Sort.ascending("receivedAt", "caseNumber"), filter.parameters());
     }
 
     /** Open cases per reviewer, for balancing the load. */

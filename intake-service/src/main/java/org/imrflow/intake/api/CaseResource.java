@@ -80,8 +80,6 @@ public class CaseResource {
     @WithSession
     @Operation(summary = "Cases, newest first, optionally by status")
     public Uni<Page<CaseView>> list(@QueryParam("status") CaseStatus status, @BeanParam @Valid PageRequest page) {
-        var query = ImrCase.listed(status).page(page.page, page.size);
-        return query.list().chain(cases -> query.count()
-                .map(total -> new Page<>(cases.stream().map(CaseView::of).toList(), page.page, page.size, total)));
+        return Page.of(ImrCase.listed(status), page, CaseView::of);
     }
 }

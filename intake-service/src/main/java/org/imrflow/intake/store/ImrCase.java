@@ -18,6 +18,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import org.imrflow.events.ReviewType;
+import org.imrflow.http.ListFilter;
 import org.imrflow.intake.domain.CaseStatus;
 import org.imrflow.intake.domain.UrDecisionType;
 
@@ -121,8 +122,8 @@ public class ImrCase extends PanacheEntityBase {
     }
 
     public static PanacheQuery<ImrCase> listed(CaseStatus status) {
-        Sort newestFirst = Sort.descending("id");
-        return status == null ? findAll(newestFirst) : find("status", newestFirst, status);
+        ListFilter filter = new ListFilter().eq("status", status);
+        return find(filter.query(), Sort.descending("id"), filter.parameters());
     }
 
     /** The next running number for case numbers; taken in the registering transaction. */

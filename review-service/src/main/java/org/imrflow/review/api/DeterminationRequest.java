@@ -1,0 +1,54 @@
+package org.imrflow.review.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.imrflow.events.ClaimsAdministratorGuideline;
+import org.imrflow.events.EvidenceLevel;
+import org.imrflow.events.Outcome;
+import org.imrflow.events.ReviewerGuideline;
+import org.imrflow.review.domain.ItemDecisionDraft;
+
+import java.util.List;
+
+/** The expert reviewer's Final Determination: the clinical case summary and a decision on every disputed item. */
+public record DeterminationRequest(
+        @Schema(description = "The reviewer's narrative of the records, for the letter's CLINICAL CASE SUMMARY")
+        @NotBlank @Size(max = 50_000) String clinicalCaseSummary,
+        @NotEmpty @Size(max = 25) List<@NotNull @Valid Decision> decisions) {
+
+    public record Decision(
+            @NotNull @Min(1) Integer itemNumber,
+            @NotNull Outcome outcome,
+            @Schema(description = "The guideline UR cited; defaults to the one on the case")
+            @Valid Guideline claimsAdministratorGuideline,
+            @NotNull @Valid ReviewerBasis reviewerGuideline,
+            @NotBlank @Size(max = 50_000) String rationale) {
+    }
+
+    public record Guideline(@NotNull Boolean basedOnMtus, @NotBlank @Size(max = 500) String citation) {
+    }
+
+    public record ReviewerBasis(
+            @NotNull EvidenceLevel evidenceLevel,
+            @Schema(example = "MTUS ACOEM") @NotBlank @Size(max = 300) String source,
+            @Schema(example = "Chapter 8 Neck and Upper Back Complaints") @Size(max = 300) String chapter,
+            @Schema(example = "174") @Size(max = 60) String pages) {
+    }
+
+    List<ItemDecisionDraft> drafts(ClaimsAdministratorGuideline caseGuideline) {
+        return decisions.stream().map(d -> new ItemDecisionDraft(
+                d.itemNumber(),
+                d.outcome(),
+                d.claimsAdministratorGuideline() == null ? caseGuideline
+                        : new ClaimsAdministratorGuideline(d.claimsAdministratorGuideline().basedOnMtus(),
+                        d.claimsAdministratorGuideline().citation()),
+                new ReviewerGuideline(d.reviewerGuideline().evidenceLevel(), d.reviewerGuideline().source(),
+                        d.reviewerGuideline().chapter(), d.reviewerGuideline().pages()),
+                d.rationale())).toList();
+    }
+}

@@ -1,0 +1,6 @@
+package org.imrflow.review.store;
+
+public enum ReviewStatus {
+    PENDING,
+    DECIDED
+}

@@ -1,0 +1,188 @@
+package org.imrflow.review.api;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.imrflow.events.ClaimsAdministratorGuideline;
+import org.imrflow.events.DisputedItem;
+import org.imrflow.events.EventType;
+import org.imrflow.events.ItemCategory;
+import org.imrflow.events.ReviewType;
+import org.imrflow.events.ReviewerAssigned;
+import org.imrflow.events.ReviewerQualifications;
+import org.imrflow.events.testing.EventStreamProbe;
+import org.imrflow.events.testing.EventStreamProbe.StreamEvent;
+import org.imrflow.local.LocalStackTestResource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@QuarkusTest
+@QuarkusTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "review"))
+class ReviewFlowTest {
+    private static final AtomicInteger CASES = new AtomicInteger(7_000_000);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    EventStreamProbe stream;
+
+    @BeforeEach
+    void stream() {
+        stream = new EventStreamProbe(bootstrapServers);
+    }
+
+    /** A case with the sample's neurotomy and an opioid, assigned to a reviewer and open on their desk. */
+    private String assignedCase(String reviewerId) {
+        String caseNumber = "CM26-" + CASES.incrementAndGet();
+        stream.publish(EventType.REVIEWER_ASSIGNED, caseNumber, new ReviewerAssigned(caseNumber, reviewerId,
+                new ReviewerQualifications("Occupational Medicine", "Occupational Medicine"), Instant.now(),
+                ReviewType.STANDARD, LocalDate.now().plusDays(30),
+                new ClaimsAdministratorGuideline(false, "Non-MTUS Citation (ODG) Official Disability Guidelines ACOEM"),
+                List.of(new DisputedItem(1, "Cervical medial branch neurotomy at bilateral C2 C3 C4", ItemCategory.INJECTIONS, "M54.2"),
+                        new DisputedItem(2, "Exalgo 8mg #30", ItemCategory.PHARMACY, null))));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/reviews/" + caseNumber)
+                .then().statusCode(200).body("status", equalTo("PENDING")));
+        return caseNumber;
+    }
+
+    static String determination(String... itemDecisions) {
+        return """
+                { "clinicalCaseSummary": "The injured worker is a represented employee who has filed a claim for chronic neck pain.",
+                  "decisions": [ %s ] }
+                """.formatted(String.join(",", itemDecisions));
+    }
+
+    static String neurotomyOverturned() {
+        return """
+                { "itemNumber": 1, "outcome": "OVERTURNED",
+                  "reviewerGuideline": { "evidenceLevel": "MTUS", "source": "MTUS ACOEM",
+                                         "chapter": "Chapter 8 Neck and Upper Back Complaints", "pages": "174" },
+                  "rationale": "The request for cervical medial branch neurotomy is medically necessary and appropriate." }
+                """;
+    }
+
+    static String opioidUpheld() {
+        return """
+                { "itemNumber": 2, "outcome": "UPHELD",
+                  "claimsAdministratorGuideline": { "basedOnMtus": true, "citation": "MTUS Chronic Pain Medical Treatment Guidelines" },
+                  "reviewerGuideline": { "evidenceLevel": "MTUS", "source": "MTUS Chronic Pain Medical Treatment Guidelines",
+                                         "pages": "80" },
+                  "rationale": "No functional improvement with ongoing opioid therapy; the request is not medically necessary." }
+                """;
+    }
+
+    @Test
+    void anAssignedCaseIsOnTheReviewersWorklist() {
+        String caseNumber = assignedCase("rev-worklist-01");
+        given().queryParam("reviewerId", "rev-worklist-01").get("/api/reviews")
+                .then().statusCode(200)
+                .body("items.caseNumber", contains(caseNumber))
+                .body("items[0].disputedItems.description", contains(
+                        "Cervical medial branch neurotomy at bilateral C2 C3 C4", "Exalgo 8mg #30"))
+                .body("items[0].claimsAdministratorGuideline.basedOnMtus", equalTo(false));
+    }
+
+    @Test
+    void aDeterminationOnEveryItemIsRecordedAndAnnounced() {
+        String caseNumber = assignedCase("rev-occmed-01");
+        given().contentType(ContentType.JSON).body(determination(neurotomyOverturned(), opioidUpheld()))
+                .when().post("/api/reviews/" + caseNumber + "/determination")
+                .then().statusCode(200)
+                .body("status", equalTo("DECIDED"))
+                .body("decisions.outcome", contains("OVERTURNED", "UPHELD"))
+                .body("decisions[0].claimsAdministratorGuideline.citation",
+                        equalTo("Non-MTUS Citation (ODG) Official Disability Guidelines ACOEM"))
+                .body("decisions[1].claimsAdministratorGuideline.basedOnMtus", equalTo(true));
+
+        StreamEvent recorded = stream.awaitEvent(EventType.DECISION_RECORDED, caseNumber);
+        assertEquals("/review-service", recorded.source());
+        assertEquals("Cervical medial branch neurotomy at bilateral C2 C3 C4", recorded.payload().at("/decisions/0/description").asText());
+        assertEquals("OVERTURNED", recorded.payload().at("/decisions/0/outcome").asText());
+        assertEquals("Chapter 8 Neck and Upper Back Complaints", recorded.payload().at("/decisions/0/reviewerGuideline/chapter").asText());
+        assertEquals("Occupational Medicine", recorded.payload().at("/qualifications/boardCertification").asText());
+
+        given().contentType(ContentType.JSON).body(determination(neurotomyOverturned(), opioidUpheld()))
+                .when().post("/api/reviews/" + caseNumber + "/determination")
+                .then().statusCode(409)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void everyDisputedItemMustBeDecidedAndNothingIsRecordedOtherwise() {
+        String caseNumber = assignedCase("rev-occmed-01");
+        given().contentType(ContentType.JSON).body(determination(neurotomyOverturned()))
+                .when().post("/api/reviews/" + caseNumber + "/determination")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", contains("decisions"))
+                .body("errors[0].message", containsString("Exalgo 8mg #30"));
+        given().get("/api/reviews/" + caseNumber).then().body("status", equalTo("PENDING"));
+    }
+
+    @Test
+    void aDecisionOnAnItemTheCaseDoesNotHaveIsRefused() {
+        String caseNumber = assignedCase("rev-occmed-01");
+        given().contentType(ContentType.JSON)
+                .body(determination(neurotomyOverturned(), opioidUpheld(), neurotomyOverturned().replace("\"itemNumber\": 1", "\"itemNumber\": 9")))
+                .when().post("/api/reviews/" + caseNumber + "/determination")
+                .then().statusCode(400)
+                .body("errors.field", contains("decisions[2].itemNumber"));
+    }
+
+    @Test
+    void anIncompleteDecisionNamesEachMissingField() {
+        String caseNumber = assignedCase("rev-occmed-01");
+        given().contentType(ContentType.JSON)
+                .body("{ \"clinicalCaseSummary\": \" \", \"decisions\": [ { \"itemNumber\": 1, \"reviewerGuideline\": {} } ] }")
+                .when().post("/api/reviews/" + caseNumber + "/determination")
+                .then().statusCode(400)
+                .body("errors.field", containsInAnyOrder("clinicalCaseSummary", "decisions[0].outcome",
+                        "decisions[0].rationale", "decisions[0].reviewerGuideline.evidenceLevel",
+                        "decisions[0].reviewerGuideline.source"));
+    }
+
+    @Test
+    void anUnknownOutcomeIsNamed() {
+        String caseNumber = assignedCase("rev-occmed-01");
+        given().contentType(ContentType.JSON).body(determination(neurotomyOverturned().replace("OVERTURNED", "APPROVED")))
+                .when().post("/api/reviews/" + caseNumber + "/determination")
+                .then().statusCode(400)
+                .body("errors.field", contains("decisions[0].outcome"))
+                .body("errors[0].message", equalTo("must be one of [UPHELD, OVERTURNED]"));
+    }
+
+    @Test
+    void anUnknownCaseIsNotFound() {
+        given().get("/api/reviews/CM26-0000000").then().statusCode(404).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body(determination(neurotomyOverturned()))
+                .when().post("/api/reviews/CM26-0000000/determination")
+                .then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void theWorklistFiltersByStatus() {
+        assignedCase("rev-filter-01");
+        given().queryParam("reviewerId", "rev-filter-01").queryParam("status", "DECIDED").get("/api/reviews")
+                .then().statusCode(200).body("total", equalTo(0));
+        given().queryParam("status", "PENDING").get("/api/reviews")
+                .then().statusCode(200).body("items.status", everyItem(equalTo("PENDING")));
+    }
+}
