@@ -1,0 +1,111 @@
+package org.imrflow.notification.api;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.imrflow.events.ClaimsAdministratorGuideline;
+import org.imrflow.events.DecisionRecorded;
+import org.imrflow.events.EvidenceLevel;
+import org.imrflow.events.EventType;
+import org.imrflow.events.ItemCategory;
+import org.imrflow.events.Outcome;
+import org.imrflow.events.ReviewerGuideline;
+import org.imrflow.events.ReviewerQualifications;
+import org.imrflow.events.testing.EventStreamProbe;
+import org.imrflow.events.testing.EventStreamProbe.StreamEvent;
+import org.imrflow.local.LocalStackTestResource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@QuarkusTest
+@QuarkusTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "notification"))
+class LetterFlowTest {
+    private static final AtomicInteger CASES = new AtomicInteger(6_000_000);
+    private static final String NEUROTOMY = "Cervical medial branch neurotomy at bilateral C2 C3 C4";
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    EventStreamProbe stream;
+
+    @BeforeEach
+    void stream() {
+        stream = new EventStreamProbe(bootstrapServers);
+    }
+
+    private static DecisionRecorded decision(String caseNumber) {
+        return new DecisionRecorded(caseNumber, "rev-occmed-01",
+                new ReviewerQualifications("Occupational Medicine", "Occupational Medicine"), Instant.now(),
+                LocalDate.now().plusDays(25), "The injured worker is a represented employee with chronic neck pain.",
+                List.of(new DecisionRecorded.ItemDecision(1, NEUROTOMY, ItemCategory.INJECTIONS, Outcome.OVERTURNED,
+                                new ClaimsAdministratorGuideline(false, "Non-MTUS Citation (ODG) Official Disability Guidelines ACOEM"),
+                                new ReviewerGuideline(EvidenceLevel.MTUS, "MTUS ACOEM", "Chapter 8 Neck and Upper Back Complaints", "174"),
+                                "Medically necessary and appropriate."),
+                        new DecisionRecorded.ItemDecision(2, "Exalgo 8mg #30", ItemCategory.PHARMACY, Outcome.UPHELD,
+                                new ClaimsAdministratorGuideline(true, "MTUS Chronic Pain Medical Treatment Guidelines"),
+                                new ReviewerGuideline(EvidenceLevel.MTUS, "MTUS Chronic Pain Medical Treatment Guidelines", null, "80"),
+                                "Not medically necessary.")));
+    }
+
+    @Test
+    void aRecordedDecisionBecomesOneLetterAndLetterIssued() {
+        String caseNumber = "CM26-" + CASES.incrementAndGet();
+        stream.publish(EventType.DECISION_RECORDED, caseNumber, decision(caseNumber));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/letters/" + caseNumber)
+                .then().statusCode(200));
+        given().accept("application/json").get("/api/letters/" + caseNumber).then()
+                .body("kind", equalTo("FINAL_DETERMINATION"))
+                .body("itemCount", equalTo(2))
+                .body("overturned", equalTo(1))
+                .body("text", containsString(NEUROTOMY + ": Overturned\n"))
+                .body("text", containsString("Exalgo 8mg #30: Upheld\n"))
+                .body("text", containsString("Board Certified in Occupational Medicine"))
+                .body("text", not(containsString("rev-occmed-01")));
+        given().accept("text/plain").get("/api/letters/" + caseNumber).then()
+                .statusCode(200)
+                .contentType(containsString("text/plain"))
+                .body(containsString("IMR ISSUES, DECISIONS AND RATIONALES"));
+
+        StreamEvent issued = stream.awaitEvent(EventType.LETTER_ISSUED, caseNumber);
+        assertEquals("/notification-service", issued.source());
+        assertEquals("OVERTURNED", issued.payload().at("/outcomes/0/outcome").asText());
+        assertEquals("UPHELD", issued.payload().at("/outcomes/1/outcome").asText());
+        assertEquals(given().accept("application/json").get("/api/letters/" + caseNumber).path("letterId"),
+                issued.payload().get("letterId").asText());
+    }
+
+    @Test
+    void aCaseGetsOneLetterEvenWhenItsDecisionArrivesTwice() {
+        String caseNumber = "CM26-" + CASES.incrementAndGet();
+        stream.publish(EventType.DECISION_RECORDED, caseNumber, decision(caseNumber));
+        stream.publish(EventType.DECISION_RECORDED, caseNumber, decision(caseNumber));
+        String later = "CM26-" + CASES.incrementAndGet();
+        stream.publish(EventType.DECISION_RECORDED, later, decision(later));
+
+        // letter-issued for a later case means both copies of the first were consumed
+        stream.awaitEvent(EventType.LETTER_ISSUED, later);
+        assertEquals(1, stream.readAll(EventType.LETTER_ISSUED, caseNumber).size());
+    }
+
+    @Test
+    void lettersArePagedAndAnUnknownCaseHasNone() {
+        given().queryParam("size", 1).get("/api/letters").then().statusCode(200).body("size", equalTo(1));
+        given().accept("application/json").get("/api/letters/CM26-0000000").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+}
