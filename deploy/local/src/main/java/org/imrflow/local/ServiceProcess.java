@@ -1,0 +1,135 @@
+package org.imrflow.local;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** One IMR Flow service running as its own JVM, configured by system properties, logging to a file. */
+public final class ServiceProcess implements AutoCloseable {
+    private static final Pattern STARTED_IN = Pattern.compile("started in ([0-9.]+)s");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final ImrService service;
+    private final int port;
+    private final ChildProcess process;
+    private final Instant launchedAt = Instant.now();
+
+    private ServiceProcess(ImrService service, int port, ChildProcess process) {
+        this.service = service;
+        this.port = port;
+        this.process = process;
+    }
+
+    static ServiceProcess start(ImrService service, Path jar, int port, Map<String, String> config, String heap, Path log) {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build with ./mvnw -DskipTests install");
+        }
+        List<String> args = new ArrayList<>(List.of("-Xms64m", "-Xmx" + heap, "-XX:+UseSerialGC",
+                "-Dquarkus.http.port=" + port));
+        config.forEach((key, value) -> args.add("-D" + key + "=" + value));
+        args.add("-jar");
+        args.add(jar.toString());
+        return new ServiceProcess(service, port, ChildProcess.startJava(service.serviceName(), args, log));
+    }
+
+    public ImrService service() {
+        return service;
+    }
+
+    public String url() {
+        return "http://localhost:" + port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public Path log() {
+        return process.log();
+    }
+
+    /** Waits until {@code /q/health/ready} answers 200; fails early, with the log's tail, if the JVM dies. */
+    public Duration awaitReady(Duration timeout) {
+        URI ready = URI.create(url() + "/q/health/ready");
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(service.serviceName() + " exited during start-up; see " + log()
+                        + System.lineSeparator() + process.logTail());
+            }
+            try {
+                HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return Duration.between(launchedAt, Instant.now());
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            pause();
+        }
+        throw new IllegalStateException(service.serviceName() + " was not ready within " + timeout + "; see " + log());
+    }
+
+    /** What Quarkus reports as its own start-up time ("started in 1.234s"), if it has logged it. */
+    public Optional<Double> quarkusStartupSeconds() {
+        try {
+            Matcher matcher = STARTED_IN.matcher(Files.readString(log()));
+            Double last = null;
+            while (matcher.find()) {
+                last = Double.parseDouble(matcher.group(1));
+            }
+            return Optional.ofNullable(last);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Resident memory from /proc, in MiB; empty where /proc is not there. */
+    public Optional<Long> residentMemoryMiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Optional.of(Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024);
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    /** SIGKILL, as a crash would. */
+    public void kill() {
+        process.kill();
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(250); // polling an HTTP endpoint of another process; nothing to await on
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}

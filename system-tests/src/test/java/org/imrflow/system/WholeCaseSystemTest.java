@@ -1,0 +1,110 @@
+package org.imrflow.system;
+
+import io.restassured.http.ContentType;
+import org.imrflow.events.EventType;
+import org.imrflow.events.testing.EventStreamProbe;
+import org.imrflow.events.testing.EventStreamProbe.StreamEvent;
+import org.imrflow.local.ImrService;
+import org.imrflow.local.LocalSystem;
+import org.imrflow.local.StackOptions;
+import org.imrflow.local.SystemOptions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The sample letter's dispute, from submission to Final Determination letter, through the four services running as
+ * separate processes over real Kafka and PostgreSQL: what a newcomer sees with the README's run command.
+ */
+class WholeCaseSystemTest {
+    private static LocalSystem system;
+    private static EventStreamProbe stream;
+
+    @BeforeAll
+    static void startTheSystem() throws IOException {
+        Path root = Path.of(System.getProperty("imrflow.repository-root", "..")).toAbsolutePath().normalize();
+        Path dataDir = Files.createTempDirectory(root.resolve("system-tests/target"), "system-");
+        system = LocalSystem.start(new SystemOptions(root, StackOptions.ephemeral(dataDir), false, true, "256m"));
+        stream = new EventStreamProbe(system.kafkaBootstrapServers());
+    }
+
+    @AfterAll
+    static void stopTheSystem() {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Test
+    void theSampleDisputeEndsInItsFinalDeterminationLetter() {
+        String intake = system.url(ImrService.INTAKE);
+        String assignment = system.url(ImrService.ASSIGNMENT);
+        String review = system.url(ImrService.REVIEW);
+        String notification = system.url(ImrService.NOTIFICATION);
+
+        // 1. The claims administrator submits the dispute; it is screened eligible.
+        String caseNumber = given().baseUri(intake).contentType(ContentType.JSON)
+                .body(SampleDispute.application(LocalDate.now().minusDays(6)))
+                .when().post("/api/cases")
+                .then().statusCode(201).body("status", equalTo("RECEIVED"))
+                .extract().path("caseNumber");
+
+        // 2. A qualified reviewer of the same specialty is assigned.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().baseUri(assignment)
+                .get("/api/assignments/" + caseNumber).then().statusCode(200).body("status", equalTo("ASSIGNED")));
+        String reviewerId = given().baseUri(assignment).get("/api/assignments/" + caseNumber).path("reviewerId");
+        assertEquals("rev-occmed-01", reviewerId);
+
+        // 3. The case is on that reviewer's worklist; they decide the item.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().baseUri(review)
+                .get("/api/reviews/" + caseNumber).then().statusCode(200)
+                .body("status", equalTo("PENDING"))
+                .body("reviewerId", equalTo(reviewerId)));
+        given().baseUri(review).contentType(ContentType.JSON).body(SampleDispute.determination())
+                .when().post("/api/reviews/" + caseNumber + "/determination")
+                .then().statusCode(200).body("status", equalTo("DECIDED"));
+
+        // 4. The Final Determination letter is issued.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().baseUri(notification).accept("text/plain")
+                .get("/api/letters/" + caseNumber).then().statusCode(200));
+        String letter = given().baseUri(notification).accept("text/plain").get("/api/letters/" + caseNumber).asString();
+
+        int how = letter.indexOf("\nHOW THE IMR FINAL DETERMINATION WAS MADE\n");
+        int summary = letter.indexOf("\nCLINICAL CASE SUMMARY\n");
+        int issues = letter.indexOf("\nIMR ISSUES, DECISIONS AND RATIONALES\n");
+        assertTrue(how > 0 && how < summary && summary < issues, "the three sections, in order:\n" + letter);
+        assertTrue(letter.contains("\n" + SampleDispute.NEUROTOMY + ": Overturned\n"), letter);
+        assertTrue(letter.replaceAll("\\s+", " ").contains("Board Certified in Occupational Medicine"), letter);
+        assertFalse(letter.contains(reviewerId), "the reviewer is never identified in the letter");
+
+        // 5. The events went out on all four topics, valid and in order.
+        StreamEvent received = stream.awaitEvent(EventType.CASE_RECEIVED, caseNumber);
+        StreamEvent assigned = stream.awaitEvent(EventType.REVIEWER_ASSIGNED, caseNumber);
+        StreamEvent decided = stream.awaitEvent(EventType.DECISION_RECORDED, caseNumber);
+        StreamEvent issued = stream.awaitEvent(EventType.LETTER_ISSUED, caseNumber);
+        List<StreamEvent> inOrder = List.of(received, assigned, decided, issued);
+        for (int i = 1; i < inOrder.size(); i++) {
+            assertTrue(inOrder.get(i - 1).timestamp() <= inOrder.get(i).timestamp(),
+                    inOrder.get(i - 1).type() + " must come before " + inOrder.get(i).type());
+        }
+        assertEquals(List.of("/intake-service", "/assignment-service", "/review-service", "/notification-service"),
+                inOrder.stream().map(StreamEvent::source).toList());
+        assertEquals("OVERTURNED", issued.payload().at("/outcomes/0/outcome").asText());
+        // exactly one letter for the case
+        assertEquals(1, stream.readAll(EventType.LETTER_ISSUED, caseNumber).size());
+    }
+}
