@@ -123,6 +123,22 @@ class OutboxAndInboxTest {
         assertFalse(reasons.get(1).isBlank());
     }
 
+    @Test
+    void aPassingHandlerFailureIsRetriedAndTheEventProcessedOnce() throws Throwable {
+        String caseNumber = newCaseNumber();
+        UUID eventId = UUID.randomUUID();
+        String payload = "{\"caseNumber\":\"" + caseNumber + "\",\"screenedAt\":\"2026-11-01T10:00:00Z\","
+                + "\"deferred\":false,\"reasons\":[\"" + RecordingConsumer.FAIL_TWICE + "\"]}";
+        probe.publishRaw(EventType.CASE_INELIGIBLE.topic(), caseNumber, payload, headers(caseNumber, eventId));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> consumer.handled(caseNumber).size() == 1);
+        assertEquals(List.of(eventId), consumer.handled(caseNumber));
+        assertEquals(1L, processedCount(eventId));
+        String dlq = EventType.CASE_INELIGIBLE.deadLetterTopic("events-test");
+        assertTrue(probe.readRaw(dlq, Duration.ofMillis(200)).stream().noneMatch(r -> caseNumber.equals(r.key())),
+                "a retried success never reaches the dead-letter topic");
+    }
+
     private long processedCount(UUID eventId) throws Throwable {
         return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession()
                 .chain(s -> s.createNativeQuery("select count(*) from processed_event where event_id = :id", Long.class)

@@ -11,11 +11,16 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A consumer as a service writes one, recording what its handler saw. */
 @ApplicationScoped
 public class RecordingConsumer {
+    /** A reason that makes the handler fail on its first two attempts, as a database restart would. */
+    static final String FAIL_TWICE = "fail twice";
+
     final Map<String, List<UUID>> handledByCase = new ConcurrentHashMap<>();
+    private final Map<UUID, AtomicInteger> failures = new ConcurrentHashMap<>();
     private final Inbox inbox;
 
     RecordingConsumer(Inbox inbox) {
@@ -25,6 +30,10 @@ public class RecordingConsumer {
     @Incoming("case-ineligible")
     public Uni<Void> onCaseIneligible(Message<String> message) {
         return inbox.process(message, EventType.CASE_INELIGIBLE, CaseIneligible.class, event -> {
+            if (event.payload().reasons().contains(FAIL_TWICE)
+                    && failures.computeIfAbsent(event.id(), k -> new AtomicInteger()).incrementAndGet() <= 2) {
+                return Uni.createFrom().failure(new IllegalStateException("a passing fault"));
+            }
             handledByCase.computeIfAbsent(event.caseNumber(), k -> new CopyOnWriteArrayList<>()).add(event.id());
             return Uni.createFrom().voidItem();
         });

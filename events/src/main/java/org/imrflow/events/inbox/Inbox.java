@@ -13,16 +13,22 @@ import org.imrflow.events.EventSchemas;
 import org.imrflow.events.EventType;
 import org.jboss.logging.Logger;
 
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /**
  * How every consumer takes an event off the stream: check it is the CloudEvent it claims to be and that its payload
  * validates, then run the handler and record the event id in {@code processed_event} in one transaction. A
- * redelivered event is acknowledged and skipped; an invalid one is nacked, which sends it to the dead-letter topic
- * with the reason, and the partition keeps moving.
+ * redelivered event is acknowledged and skipped; an invalid one is nacked at once, which sends it to the dead-letter
+ * topic with the reason, and the partition keeps moving. A handler failure is retried a few times with back-off
+ * before it, too, goes to the dead-letter topic.
  */
 @ApplicationScoped
 public class Inbox {
@@ -30,10 +36,17 @@ public class Inbox {
 
     private final ObjectMapper json;
     private final String consumer;
+    private final int retries;
+    private final Duration retryBackOff;
 
-    Inbox(ObjectMapper json, @ConfigProperty(name = "quarkus.application.name") String consumer) {
+    Inbox(ObjectMapper json,
+          @ConfigProperty(name = "quarkus.application.name") String consumer,
+          @ConfigProperty(name = "imrflow.inbox.retries", defaultValue = "4") int retries,
+          @ConfigProperty(name = "imrflow.inbox.retry-back-off", defaultValue = "200ms") Duration retryBackOff) {
         this.json = json;
         this.consumer = consumer;
+        this.retries = retries;
+        this.retryBackOff = retryBackOff;
     }
 
     public <T> Uni<Void> process(Message<String> message, EventType type, Class<T> payloadType,
@@ -45,13 +58,20 @@ public class Inbox {
             LOG.warnf("%s rejects a %s message: %s", consumer, type.topic(), invalid.getMessage());
             return Uni.createFrom().completionStage(() -> message.nack(invalid));
         }
-        return Panache.withTransaction(() -> firstDelivery(event, type).chain(first -> {
+        // Each attempt starts on this message's Vert.x context: Hibernate Reactive sessions must not change threads.
+        Context context = Vertx.currentContext();
+        Executor onThisContext = task -> context.runOnContext(ignored -> task.run());
+        return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> firstDelivery(event, type).chain(first -> {
                     if (first) {
                         return handler.apply(event);
                     }
                     LOG.debugf("%s skips redelivered event %s of case %s", consumer, event.id(), event.caseNumber());
                     return Uni.createFrom().voidItem();
-                }))
+                })))
+                .runSubscriptionOn(onThisContext)
+                // A passing fault (database restart, lock timeout) deserves a few more tries before the dead-letter topic.
+                .onFailure(failure -> !(failure instanceof InvalidEventException)).retry()
+                .withBackOff(retryBackOff, retryBackOff.multipliedBy(10)).atMost(retries)
                 .onItemOrFailure().transformToUni((done, failure) -> failure == null
                         ? Uni.createFrom().completionStage(message::ack)
                         : nack(message, event, failure));
