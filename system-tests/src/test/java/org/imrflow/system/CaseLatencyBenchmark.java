@@ -42,7 +42,8 @@ public final class CaseLatencyBenchmark {
     public static void main(String[] args) throws Exception {
         int cases = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         Path root = Path.of(System.getProperty("imrflow.repository-root", ".")).toAbsolutePath().normalize();
-        Path dataDir = Files.createTempDirectory("imrflow-bench-");
+        Path target = Files.createDirectories(root.resolve("system-tests/target"));
+        Path dataDir = Files.createTempDirectory(target, "bench-");
         System.out.println("Starting the local system (fresh, free ports)...");
         try (LocalSystem system = LocalSystem.start(new SystemOptions(root, StackOptions.ephemeral(dataDir), false, true, "256m"))) {
             Map<String, Long> letterIssuedAt = new ConcurrentHashMap<>();

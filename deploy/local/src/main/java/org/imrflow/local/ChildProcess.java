@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 /** A JVM started by the local stack, with its output in a log file, stopped with the stack. */
 final class ChildProcess implements AutoCloseable {
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
     private final String name;
     private final Process process;
     private final Path log;
@@ -22,6 +23,11 @@ final class ChildProcess implements AutoCloseable {
 
     static ChildProcess startJava(String name, List<String> jvmAndProgramArgs, Path log) {
         List<String> command = new ArrayList<>();
+        // A session of its own: Ctrl-C reaches only the launcher, which then stops services before Kafka and
+        // PostgreSQL, so consumers leave their groups cleanly and nothing loses its database mid-shutdown.
+        if (Files.isExecutable(SETSID)) {
+            command.add(SETSID.toString());
+        }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmAndProgramArgs);
         try {

@@ -21,7 +21,7 @@ final class EmbeddedInfrastructure implements Infrastructure {
         if (options.fresh()) {
             deleteRecursively(options.dataDir());
         }
-        PostgresServer postgres = PostgresServer.start(options.dataDir(), options.fresh(), options.postgresPort());
+        PostgresServer postgres = PostgresServer.start(options.dataDir(), options.postgresPort());
         try {
             return new EmbeddedInfrastructure(postgres, KafkaBroker.start(options.dataDir(), options.kafkaPort()));
         } catch (RuntimeException e) {

@@ -17,6 +17,8 @@ public final class Launcher {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        // Embedded PostgreSQL narrates every start at INFO; only problems belong on the console.
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         boolean fresh = false;
         boolean demo = true;
         Path root = Path.of("").toAbsolutePath();

@@ -25,6 +25,7 @@ public final class LocalSystem implements AutoCloseable {
     public static LocalSystem start(SystemOptions options) {
         LocalSystem system = new LocalSystem(Infrastructure.start(options.stack()));
         try {
+            ImrTopics.createMissing(system.infrastructure.kafkaBootstrapServers());
             for (ImrService service : ImrService.values()) {
                 int port = options.fixedPorts() ? service.defaultPort() : FreePort.orPick(0);
                 system.services.put(service, ServiceProcess.start(service, service.runnableJar(options.repositoryRoot()),

@@ -32,16 +32,23 @@ final class PostgresServer implements AutoCloseable {
         this.password = password;
     }
 
-    static PostgresServer start(Path dataDir, boolean fresh, int requestedPort) {
+    static PostgresServer start(Path dataDir, int requestedPort) {
         String existing = System.getenv("IMRFLOW_POSTGRES_URL");
         if (existing != null && !existing.isBlank()) {
             return existingServer(URI.create(existing));
         }
         try {
+            Path log = dataDir.resolve("logs").resolve("postgres.log");
+            java.nio.file.Files.createDirectories(log.getParent());
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir.resolve("postgres"))
-                    .setCleanDataDirectory(fresh)
+                    // never let the binaries wipe the folder on stop: --fresh (or a test's temp folder) decides that
+                    .setCleanDataDirectory(false)
                     .setPort(FreePort.orPick(requestedPort))
+                    // the stack stops PostgreSQL itself, after the services that use it
+                    .setRegisterShutdownHook(false)
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
             return new PostgresServer(postgres, "127.0.0.1", postgres.getPort(), "postgres", "");
         } catch (IOException e) {

@@ -69,6 +69,8 @@ public class Inbox {
                     return Uni.createFrom().voidItem();
                 })))
                 .runSubscriptionOn(onThisContext)
+                .onFailure().invoke(failure -> LOG.debugf("%s failed an attempt at event %s of case %s: %s",
+                        consumer, event.id(), event.caseNumber(), failure.toString()))
                 // A passing fault (database restart, lock timeout) deserves a few more tries before the dead-letter topic.
                 .onFailure(failure -> !(failure instanceof InvalidEventException)).retry()
                 .withBackOff(retryBackOff, retryBackOff.multipliedBy(10)).atMost(retries)

@@ -1,0 +1,71 @@
+package org.imrflow.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The records and the schemas agree: what a service serializes validates, and the schemas catch what they must. */
+class EventSchemasTest {
+    private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+
+    private static JsonNode json(Object payload) {
+        return JSON.valueToTree(payload);
+    }
+
+    static CaseReceived caseReceived() {
+        return new CaseReceived("CM26-0000001", Instant.now(), ReviewType.STANDARD, "acme-claims",
+                new CaseReceived.Parties("Pat Example", false, null, null, "City Fleet Services",
+                        "Acme Claims Services", "Dr. Lee Treating", "Pain Medicine"),
+                "WC-1", LocalDate.of(2005, 12, 27), LocalDate.of(2026, 11, 1),
+                new ClaimsAdministratorGuideline(false, "ODG"),
+                List.of(new DisputedItem(1, "Cervical medial branch neurotomy", ItemCategory.INJECTIONS, null)));
+    }
+
+    @Test
+    void everyRecordAsSerializedValidatesAgainstItsSchema() {
+        assertEquals(List.of(), EventSchemas.violations(EventType.CASE_RECEIVED, json(caseReceived())));
+        assertEquals(List.of(), EventSchemas.violations(EventType.CASE_INELIGIBLE,
+                json(new CaseIneligible("CM26-0000001", Instant.now(), true, List.of("liability disputed")))));
+        assertEquals(List.of(), EventSchemas.violations(EventType.REVIEWER_ASSIGNED, json(new ReviewerAssigned(
+                "CM26-0000001", "rev-1", new ReviewerQualifications("Pain Medicine", "Pain Medicine"), Instant.now(),
+                ReviewType.EXPEDITED, LocalDate.now(), new ClaimsAdministratorGuideline(true, "MTUS"),
+                caseReceived().disputedItems()))));
+        assertEquals(List.of(), EventSchemas.violations(EventType.DECISION_RECORDED, json(new DecisionRecorded(
+                "CM26-0000001", "rev-1", new ReviewerQualifications("Pain Medicine", "Pain Medicine"), Instant.now(),
+                LocalDate.now(), "Summary.", List.of(new DecisionRecorded.ItemDecision(1, "Item", ItemCategory.OTHER,
+                Outcome.UPHELD, new ClaimsAdministratorGuideline(true, "MTUS"),
+                new ReviewerGuideline(EvidenceLevel.EXPERT_OPINION, "Expert opinion", null, null), "Because."))))));
+        assertEquals(List.of(), EventSchemas.violations(EventType.LETTER_ISSUED, json(new LetterIssued("CM26-0000001",
+                "6f1c1b57-7f0f-4c5e-9d5b-0e8f4f4f4f4f", Instant.now(), List.of(new LetterIssued.ItemOutcome(1, Outcome.OVERTURNED))))));
+    }
+
+    @Test
+    void aMalformedCaseNumberAnEmptyItemListAndAnUnknownFieldAreCaught() {
+        JsonNode bad = json(caseReceived());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) bad).put("caseNumber", "12345");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) bad).putArray("disputedItems");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) bad).put("employeeSsn", "000-00-0000");
+        List<String> violations = EventSchemas.violations(EventType.CASE_RECEIVED, bad);
+        assertEquals(3, violations.size(), violations.toString());
+        assertTrue(violations.stream().anyMatch(v -> v.contains("caseNumber")), violations.toString());
+        assertTrue(violations.stream().anyMatch(v -> v.contains("disputedItems")), violations.toString());
+        assertTrue(violations.stream().anyMatch(v -> v.contains("employeeSsn")), violations.toString());
+    }
+
+    @Test
+    void datesMustBeDates() {
+        JsonNode bad = json(caseReceived());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) bad).put("dateOfInjury", "yesterday");
+        assertTrue(EventSchemas.violations(EventType.CASE_RECEIVED, bad).stream().anyMatch(v -> v.contains("dateOfInjury")));
+    }
+}
