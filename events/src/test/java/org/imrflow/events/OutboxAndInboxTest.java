@@ -7,12 +7,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.imrflow.events.outbox.Outbox;
 import org.imrflow.events.testing.EventStreamProbe;
 import org.imrflow.events.testing.EventStreamProbe.StreamEvent;
 import org.imrflow.local.LocalStackTestResource;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -40,15 +38,7 @@ class OutboxAndInboxTest {
     @Inject
     RecordingConsumer consumer;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    EventStreamProbe probe;
-
-    @BeforeEach
-    void probe() {
-        probe = new EventStreamProbe(bootstrapServers);
-    }
+    private final EventStreamProbe probe = EventStreamProbe.ofTestConfig();
 
     @Test
     void anEventOfARolledBackTransactionIsNeverSent() throws Throwable {

@@ -4,6 +4,7 @@ import io.restassured.http.ContentType;
 import org.imrflow.events.EventType;
 import org.imrflow.events.testing.EventStreamProbe;
 import org.imrflow.events.testing.EventStreamProbe.StreamEvent;
+import org.imrflow.events.testing.SampleDispute;
 import org.imrflow.local.ImrService;
 import org.imrflow.local.LocalSystem;
 import org.imrflow.local.StackOptions;

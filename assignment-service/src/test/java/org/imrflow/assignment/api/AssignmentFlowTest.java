@@ -4,7 +4,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.imrflow.events.CaseReceived;
 import org.imrflow.events.ClaimsAdministratorGuideline;
 import org.imrflow.events.DisputedItem;
@@ -14,7 +13,6 @@ import org.imrflow.events.ReviewType;
 import org.imrflow.events.testing.EventStreamProbe;
 import org.imrflow.events.testing.EventStreamProbe.StreamEvent;
 import org.imrflow.local.LocalStackTestResource;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -36,15 +34,7 @@ class AssignmentFlowTest {
     private static final AtomicInteger CASES = new AtomicInteger(8_000_000);
     private static final ZoneId PACIFIC = ZoneId.of("America/Los_Angeles");
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    EventStreamProbe stream;
-
-    @BeforeEach
-    void stream() {
-        stream = new EventStreamProbe(bootstrapServers);
-    }
+    private final EventStreamProbe stream = EventStreamProbe.ofTestConfig();
 
     static CaseReceived caseReceived(String caseNumber, ReviewType type, String specialty, String employer) {
         return new CaseReceived(caseNumber, Instant.now(), type, "acme-claims",

@@ -39,6 +39,12 @@ public final class EventStreamProbe {
         this.bootstrapServers = bootstrapServers;
     }
 
+    /** The broker of the running {@code @QuarkusTest}: its {@code kafka.bootstrap.servers}. */
+    public static EventStreamProbe ofTestConfig() {
+        return new EventStreamProbe(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("kafka.bootstrap.servers", String.class));
+    }
+
     /** A record read off a topic: the envelope and the parsed payload. */
     public record StreamEvent(EventType type, String caseNumber, String id, String source, long offset,
                               int partition, long timestamp, JsonNode payload) {

@@ -4,10 +4,10 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.imrflow.events.EventType;
 import org.imrflow.events.testing.EventStreamProbe;
 import org.imrflow.events.testing.EventStreamProbe.StreamEvent;
+import org.imrflow.events.testing.SampleDispute;
 import org.imrflow.local.LocalStackTestResource;
 import org.junit.jupiter.api.Test;
 
@@ -31,29 +31,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class CaseResourceTest {
     private static final String CASE_NUMBER = "CM\\d{2}-\\d{7}";
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    private final EventStreamProbe stream = EventStreamProbe.ofTestConfig();
 
-    /** The sample letter's dispute, dates shifted to be recent. */
     static String sampleDispute(LocalDate urDecision) {
-        return """
-                {
-                  "reviewType": "STANDARD",
-                  "employee": { "name": "Pat Example", "represented": true,
-                                "representative": { "name": "Robin Counsel", "firm": "Counsel & Co" } },
-                  "claim": { "claimNumber": "WC-2005-88123", "dateOfInjury": "2005-12-27", "employer": "City Fleet Services" },
-                  "claimsAdministrator": { "orgId": "acme-claims", "name": "Acme Claims Services" },
-                  "requestingPhysician": { "name": "Dr. Lee Treating", "specialty": "Pain Medicine" },
-                  "urDecision": { "date": "%s", "type": "DENIED",
-                                  "guideline": { "basedOnMtus": false,
-                                                 "citation": "Non-MTUS Citation (ODG) Official Disability Guidelines ACOEM" } },
-                  "applicationSignedDate": "%s",
-                  "disputedItems": [
-                    { "description": "Cervical medial branch neurotomy at bilateral C2 C3 C4", "category": "INJECTIONS",
-                      "icd10Code": "M54.2" }
-                  ]
-                }
-                """.formatted(urDecision, urDecision.plusDays(2));
+        return SampleDispute.application(urDecision, "Pain Medicine");
     }
 
     @Test
@@ -76,7 +57,7 @@ class CaseResourceTest {
                 .body("reviewType", equalTo("STANDARD"))
                 .body("employeeRepresented", equalTo(true));
 
-        StreamEvent event = new EventStreamProbe(bootstrapServers).awaitEvent(EventType.CASE_RECEIVED, caseNumber);
+        StreamEvent event = stream.awaitEvent(EventType.CASE_RECEIVED, caseNumber);
         assertEquals("/intake-service", event.source());
         assertEquals("Pain Medicine", event.payload().at("/parties/requestingPhysicianSpecialty").asText());
         assertEquals("INJECTIONS", event.payload().at("/disputedItems/0/category").asText());
@@ -92,7 +73,7 @@ class CaseResourceTest {
                 .body("screeningReasons", hasItem(containsString("more than 30 days")))
                 .extract().path("caseNumber");
 
-        StreamEvent event = new EventStreamProbe(bootstrapServers).awaitEvent(EventType.CASE_INELIGIBLE, caseNumber);
+        StreamEvent event = stream.awaitEvent(EventType.CASE_INELIGIBLE, caseNumber);
         assertEquals(false, event.payload().get("deferred").asBoolean());
         assertEquals(1, event.payload().get("reasons").size());
     }

@@ -3,7 +3,6 @@ package org.imrflow.notification.api;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.imrflow.events.ClaimsAdministratorGuideline;
 import org.imrflow.events.DecisionRecorded;
 import org.imrflow.events.EvidenceLevel;
@@ -15,7 +14,6 @@ import org.imrflow.events.ReviewerQualifications;
 import org.imrflow.events.testing.EventStreamProbe;
 import org.imrflow.events.testing.EventStreamProbe.StreamEvent;
 import org.imrflow.local.LocalStackTestResource;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -37,15 +35,7 @@ class LetterFlowTest {
     private static final AtomicInteger CASES = new AtomicInteger(6_000_000);
     private static final String NEUROTOMY = "Cervical medial branch neurotomy at bilateral C2 C3 C4";
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    EventStreamProbe stream;
-
-    @BeforeEach
-    void stream() {
-        stream = new EventStreamProbe(bootstrapServers);
-    }
+    private final EventStreamProbe stream = EventStreamProbe.ofTestConfig();
 
     private static DecisionRecorded decision(String caseNumber) {
         return new DecisionRecorded(caseNumber, "rev-occmed-01",

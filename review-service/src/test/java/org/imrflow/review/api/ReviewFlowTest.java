@@ -4,7 +4,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.imrflow.events.ClaimsAdministratorGuideline;
 import org.imrflow.events.DisputedItem;
 import org.imrflow.events.EventType;
@@ -15,7 +14,6 @@ import org.imrflow.events.ReviewerQualifications;
 import org.imrflow.events.testing.EventStreamProbe;
 import org.imrflow.events.testing.EventStreamProbe.StreamEvent;
 import org.imrflow.local.LocalStackTestResource;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -38,15 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class ReviewFlowTest {
     private static final AtomicInteger CASES = new AtomicInteger(7_000_000);
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    EventStreamProbe stream;
-
-    @BeforeEach
-    void stream() {
-        stream = new EventStreamProbe(bootstrapServers);
-    }
+    private final EventStreamProbe stream = EventStreamProbe.ofTestConfig();
 
     /** A case with the sample's neurotomy and an opioid, assigned to a reviewer and open on their desk. */
     private String assignedCase(String reviewerId) {

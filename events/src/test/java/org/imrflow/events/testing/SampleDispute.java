@@ -1,18 +1,24 @@
-package org.imrflow.system;
+package org.imrflow.events.testing;
 
 import java.time.LocalDate;
 
 /**
  * The dispute of the published sample letter (shared/domain/sample-final-determination.txt), with its dates shifted
- * to be recent so that it is timely.
+ * to be recent so that it is timely: the intake application and the reviewer's determination, as JSON bodies of the
+ * REST APIs. Every service's tests and the system tests drive the same case.
  */
-final class SampleDispute {
-    static final String NEUROTOMY = "Cervical medial branch neurotomy at bilateral C2 C3 C4";
+public final class SampleDispute {
+    public static final String NEUROTOMY = "Cervical medial branch neurotomy at bilateral C2 C3 C4";
 
     private SampleDispute() {
     }
 
-    static String application(LocalDate urDecision) {
+    /** With the sample's reviewer specialty, Occupational Medicine, as the requesting physician's. */
+    public static String application(LocalDate urDecision) {
+        return application(urDecision, "Occupational Medicine");
+    }
+
+    public static String application(LocalDate urDecision, String specialty) {
         return """
                 {
                   "reviewType": "STANDARD",
@@ -20,7 +26,7 @@ final class SampleDispute {
                                 "representative": { "name": "Robin Counsel", "firm": "Counsel & Co" } },
                   "claim": { "claimNumber": "WC-2005-88123", "dateOfInjury": "2005-12-27", "employer": "City Fleet Services" },
                   "claimsAdministrator": { "orgId": "acme-claims", "name": "Acme Claims Services" },
-                  "requestingPhysician": { "name": "Dr. Lee Treating", "specialty": "Occupational Medicine" },
+                  "requestingPhysician": { "name": "Dr. Lee Treating", "specialty": "%s" },
                   "urDecision": { "date": "%s", "type": "DENIED",
                                   "guideline": { "basedOnMtus": false,
                                                  "citation": "Non-MTUS Citation (ODG) Official Disability Guidelines ACOEM" } },
@@ -29,10 +35,10 @@ final class SampleDispute {
                     { "description": "%s", "category": "INJECTIONS", "icd10Code": "M54.2" }
                   ]
                 }
-                """.formatted(urDecision, urDecision.plusDays(3), NEUROTOMY);
+                """.formatted(specialty, urDecision, urDecision.plusDays(3), NEUROTOMY);
     }
 
-    static String determination() {
+    public static String determination() {
         return """
                 {
                   "clinicalCaseSummary": "The injured worker is a represented employee who has filed a claim for chronic neck pain reportedly associated with an industrial injury of December 27, 2005. Thus far, the applicant has been treated with the following: Analgesic medications; transfer of care to and from various providers in various specialties; muscle relaxants; and unspecified amounts of physical therapy over the course of the claim. In a Utilization Review Report, the claims administrator denied a request for cervical medial branch blocks. In an appeal letter, the attending provider stated that medial branch blocks were being sought at the C2 through C4 levels, and that the applicant's primary complaint of headaches was ameliorated through earlier C2 through C4 neurotomy procedures.",
