@@ -45,6 +45,9 @@ public class Inbox {
           @ConfigProperty(name = "imrflow.inbox.retry-back-off", defaultValue = "200ms") Duration retryBackOff) {
         this.json = json;
         this.consumer = consumer;
+        if (retries < 1) {
+            throw new IllegalArgumentException("imrflow.inbox.retries must be at least 1");
+        }
         this.retries = retries;
         this.retryBackOff = retryBackOff;
     }
@@ -60,6 +63,9 @@ public class Inbox {
         }
         // Each attempt starts on this message's Vert.x context: Hibernate Reactive sessions must not change threads.
         Context context = Vertx.currentContext();
+        if (context == null) {
+            throw new IllegalStateException("Inbox.process must be called from an @Incoming method on a Vert.x context");
+        }
         Executor onThisContext = task -> context.runOnContext(ignored -> task.run());
         return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> firstDelivery(event, type).chain(first -> {
                     if (first) {
