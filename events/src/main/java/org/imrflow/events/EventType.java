@@ -41,13 +41,4 @@ public enum EventType {
     public Class<?> payloadType() {
         return payloadType;
     }
-
-    public static EventType ofCloudEventType(String cloudEventType) {
-        for (EventType type : values()) {
-            if (type.cloudEventType().equals(cloudEventType)) {
-                return type;
-            }
-        }
-        throw new IllegalArgumentException("Unknown event type " + cloudEventType);
-    }
 }

@@ -92,7 +92,12 @@ class WholeCaseSystemTest {
         assertTrue(letter.replaceAll("\\s+", " ").contains("Board Certified in Occupational Medicine"), letter);
         assertFalse(letter.contains(reviewerId), "the reviewer is never identified in the letter");
 
-        // 5. The events went out on all four topics, valid and in order.
+        // 5. The claims administrator sees the case closed with its letter, and never who reviewed it.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().baseUri(intake).get("/api/cases/" + caseNumber)
+                .then().statusCode(200).body("status", equalTo("DETERMINATION_ISSUED")));
+        assertFalse(given().baseUri(intake).get("/api/cases/" + caseNumber).asString().contains(reviewerId));
+
+        // 6. The events went out on all four topics, valid and in order.
         StreamEvent received = stream.awaitEvent(EventType.CASE_RECEIVED, caseNumber);
         StreamEvent assigned = stream.awaitEvent(EventType.REVIEWER_ASSIGNED, caseNumber);
         StreamEvent decided = stream.awaitEvent(EventType.DECISION_RECORDED, caseNumber);

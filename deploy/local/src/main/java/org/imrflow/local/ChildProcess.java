@@ -74,12 +74,6 @@ final class ChildProcess implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** Hard kill, as a crash would: used by the chaos side of the system tests. */
-    void kill() {
-        process.destroyForcibly();
-        waitQuietly(10);
-    }
-
     String logTail() {
         try {
             List<String> lines = Files.readAllLines(log);

@@ -22,6 +22,8 @@ public final class ImrTopics {
             "imr.decision-recorded",
             "imr.letter-issued",
             "imr.case-received.dlq.assignment-service",
+            "imr.reviewer-assigned.dlq.intake-service",
+            "imr.letter-issued.dlq.intake-service",
             "imr.reviewer-assigned.dlq.review-service",
             "imr.decision-recorded.dlq.notification-service");
     private static final int PARTITIONS = 3;

@@ -114,11 +114,6 @@ public final class ServiceProcess implements AutoCloseable {
         return Optional.empty();
     }
 
-    /** SIGKILL, as a crash would. */
-    public void kill() {
-        process.kill();
-    }
-
     private static void pause() {
         try {
             Thread.sleep(250); // polling an HTTP endpoint of another process; nothing to await on

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A case as its claims administrator sees it. */
+/** A case as its claims administrator sees it: never the reviewer's identity. */
 public record CaseView(
         String caseNumber,
         CaseStatus status,
@@ -25,6 +25,8 @@ public record CaseView(
         String requestingPhysician,
         String requestingPhysicianSpecialty,
         LocalDate urDecisionDate,
+        LocalDate determinationDueDate,
+        Instant letterIssuedAt,
         List<Item> disputedItems) {
 
     public record Item(int itemNumber, String description, ItemCategory category, String icd10Code) {
@@ -33,7 +35,8 @@ public record CaseView(
     static CaseView of(ImrCase c) {
         return new CaseView(c.caseNumber, c.status, c.reasons(), c.receivedAt, c.reviewType, c.claimNumber,
                 c.dateOfInjury, c.employer, c.employeeName, c.employeeRepresented, c.claimsAdministratorName,
-                c.requestingPhysician, c.requestingPhysicianSpecialty, c.urDecisionDate,
+                c.requestingPhysician, c.requestingPhysicianSpecialty, c.urDecisionDate, c.determinationDueDate,
+                c.letterIssuedAt,
                 c.disputedItems.stream()
                         .map(i -> new Item(i.itemNumber, i.description, i.category, i.icd10Code))
                         .toList());

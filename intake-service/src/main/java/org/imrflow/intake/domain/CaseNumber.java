@@ -13,8 +13,4 @@ public final class CaseNumber {
         }
         return String.format("CM%02d-%07d", Math.floorMod(yearReceived, 100), sequence);
     }
-
-    public static boolean isValid(String caseNumber) {
-        return caseNumber != null && caseNumber.matches("CM\\d{2}-\\d{7}");
-    }
 }

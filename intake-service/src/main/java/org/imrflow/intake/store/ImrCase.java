@@ -104,6 +104,12 @@ public class ImrCase extends PanacheEntityBase {
     @Column(name = "liability_disputed", nullable = false)
     public boolean liabilityDisputed;
 
+    @Column(name = "determination_due_date")
+    public LocalDate determinationDueDate;
+
+    @Column(name = "letter_issued_at")
+    public Instant letterIssuedAt;
+
     /** The screen's reasons, one per line; empty when eligible. */
     @Column(name = "screening_reasons", nullable = false)
     public String screeningReasons = "";

@@ -1,0 +1,55 @@
+package org.imrflow.intake.messaging;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.imrflow.events.EventType;
+import org.imrflow.events.LetterIssued;
+import org.imrflow.events.ReviewerAssigned;
+import org.imrflow.events.inbox.Inbox;
+import org.imrflow.intake.domain.CaseStatus;
+import org.imrflow.intake.store.ImrCase;
+import org.jboss.logging.Logger;
+
+import java.util.function.Consumer;
+
+/**
+ * Follows each case after intake so its claims administrator can see where it stands: assigned (with the due date,
+ * never the reviewer) and determination issued. Takes nothing else from those events.
+ */
+@ApplicationScoped
+public class CaseProgressConsumer {
+    private static final Logger LOG = Logger.getLogger(CaseProgressConsumer.class);
+
+    private final Inbox inbox;
+
+    CaseProgressConsumer(Inbox inbox) {
+        this.inbox = inbox;
+    }
+
+    @Incoming("reviewer-assigned")
+    public Uni<Void> onReviewerAssigned(Message<String> message) {
+        return inbox.process(message, EventType.REVIEWER_ASSIGNED, ReviewerAssigned.class, event ->
+                progress(event.caseNumber(), CaseStatus.ASSIGNED,
+                        c -> c.determinationDueDate = event.payload().determinationDueDate()));
+    }
+
+    @Incoming("letter-issued")
+    public Uni<Void> onLetterIssued(Message<String> message) {
+        return inbox.process(message, EventType.LETTER_ISSUED, LetterIssued.class, event ->
+                progress(event.caseNumber(), CaseStatus.DETERMINATION_ISSUED,
+                        c -> c.letterIssuedAt = event.payload().issuedAt()));
+    }
+
+    private static Uni<Void> progress(String caseNumber, CaseStatus reached, Consumer<ImrCase> record) {
+        return ImrCase.findByCaseNumber(caseNumber)
+                .onItem().ifNull().failWith(() -> new IllegalStateException("Intake has no case " + caseNumber))
+                .invoke(imrCase -> {
+                    record.accept(imrCase);
+                    imrCase.status = imrCase.status.progressTo(reached);
+                    LOG.debugf("Case %s is %s", caseNumber, imrCase.status);
+                })
+                .replaceWithVoid();
+    }
+}
