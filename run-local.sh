@@ -14,7 +14,7 @@ needs_build() {
     jar="$service/target/quarkus-app/quarkus-run.jar"
     [ -f "$jar" ] || return 0
     # any source or build file newer than the service's jar means a rebuild
-    if [ -n "$(find pom.xml events http-api deploy/local/src deploy/local/pom.xml "$service/src" "$service/pom.xml" \
+    if [ -n "$(find pom.xml events http-api deploy/local "$service" -path '*/target' -prune -o \
                  -newer "$jar" -type f -print -quit)" ]; then
       return 0
     fi
