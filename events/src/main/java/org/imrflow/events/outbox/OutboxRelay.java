@@ -119,7 +119,8 @@ public class OutboxRelay {
         // Hibernate Reactive needs a safe, duplicated Vert.x context of its own for each session.
         Context context = VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
         VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> publishBatch().subscribe().with(this::afterBatch, this::afterFailure));
+        context.runOnContext(ignored -> Uni.createFrom().deferred(this::publishBatch)
+                .subscribe().with(this::afterBatch, this::afterFailure));
     }
 
     private void afterBatch(int published) {
