@@ -24,7 +24,6 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -67,17 +66,17 @@ public class CaseAssigner {
         return assignment.<CaseAssignment>persist().chain(stored -> tryAssign(stored, received));
     }
 
-    /** Gives waiting cases, oldest first, a chance at the current roster. */
-    public Uni<Long> assignWaiting() {
+    /** Gives waiting cases, oldest first, a chance at the current roster; each assignment changes the loads. */
+    public Uni<Void> assignWaiting() {
         return CaseAssignment.awaitingReviewer().chain(waiting -> Multi.createFrom().iterable(waiting)
                 .onItem().transformToUniAndConcatenate(assignment -> tryAssign(assignment, fromJson(assignment.caseReceived)))
-                .filter(assignment -> assignment.status == AssignmentStatus.ASSIGNED)
-                .collect().with(java.util.stream.Collectors.counting()));
+                .collect().asList()
+                .replaceWithVoid());
     }
 
     private Uni<CaseAssignment> tryAssign(CaseAssignment assignment, CaseReceived received) {
         return roster().chain(roster -> {
-            Optional<Reviewer> chosen = matcher.choose(toAssign(received), roster.loads());
+            Optional<Reviewer> chosen = matcher.choose(toAssign(received), roster);
             if (chosen.isEmpty()) {
                 LOG.warnf("No qualified, conflict-free %s reviewer for case %s; it waits", assignment.requestedSpecialty,
                         assignment.caseNumber);
@@ -98,14 +97,11 @@ public class CaseAssigner {
         });
     }
 
-    private record Roster(List<ReviewerLoad> loads) {
-    }
-
-    private Uni<Roster> roster() {
+    private static Uni<List<ReviewerLoad>> roster() {
         return ReviewerEntity.<ReviewerEntity>listAll().chain(reviewers -> CaseAssignment.openCasesByReviewer()
-                .map(open -> new Roster(reviewers.stream()
+                .map(open -> reviewers.stream()
                         .map(r -> new ReviewerLoad(r.toDomain(), open.getOrDefault(r.id, 0L)))
-                        .toList())));
+                        .toList()));
     }
 
     static CaseToAssign toAssign(CaseReceived received) {

@@ -26,6 +26,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -94,7 +95,17 @@ class LetterFlowTest {
 
     @Test
     void lettersArePagedAndAnUnknownCaseHasNone() {
-        given().queryParam("size", 1).get("/api/letters").then().statusCode(200).body("size", equalTo(1));
+        for (int i = 0; i < 2; i++) {
+            String caseNumber = "CM26-" + CASES.incrementAndGet();
+            stream.publish(EventType.DECISION_RECORDED, caseNumber, decision(caseNumber));
+            stream.awaitEvent(EventType.LETTER_ISSUED, caseNumber);
+        }
+        given().queryParam("size", 1).get("/api/letters").then().statusCode(200)
+                .body("items.size()", equalTo(1))
+                .body("size", equalTo(1))
+                .body("total", greaterThanOrEqualTo(2));
+        given().queryParam("size", 0).get("/api/letters").then().statusCode(400)
+                .contentType("application/problem+json");
         given().accept("application/json").get("/api/letters/CM26-0000000").then().statusCode(404)
                 .contentType("application/problem+json");
     }
