@@ -7,16 +7,17 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.imrflow.assignment.store.ReviewerEntity;
+import org.imrflow.events.EventLimits;
 
 import java.util.List;
 
 /** A reviewer as the roster shows and accepts them. */
 public record ReviewerProfile(
-        @NotBlank @Size(max = 64) @Pattern(regexp = "[a-z0-9-]+", message = "may hold only lower-case letters, digits and '-'")
+        @NotBlank @Size(max = EventLimits.REVIEWER_ID) @Pattern(regexp = "[a-z0-9-]+", message = "may hold only lower-case letters, digits and '-'")
         String id,
         @NotBlank @Size(max = 200) String name,
-        @NotBlank @Size(max = 100) String specialty,
-        @NotBlank @Size(max = 100) String boardCertification,
+        @NotBlank @Size(max = EventLimits.SPECIALTY) String specialty,
+        @NotBlank @Size(max = EventLimits.BOARD_CERTIFICATION) String boardCertification,
         @NotNull Boolean licensedInCalifornia,
         @NotNull @Min(0) @Max(70) Integer yearsInActivePractice,
         @NotNull @Min(0) @Max(100) Integer weeklyClinicalHours,

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.imrflow.events.EventLimits;
 import org.imrflow.events.ItemCategory;
 import org.imrflow.events.ReviewType;
 import org.imrflow.intake.domain.UrDecisionType;
@@ -29,35 +30,35 @@ public record CaseSubmission(
         @PastOrPresent LocalDate applicationSignedDate,
         @Schema(description = "The claims administrator disputes liability for the injury or body part; defaults to false")
         Boolean liabilityDisputed,
-        @NotEmpty @Size(max = 25) List<@NotNull @Valid Item> disputedItems) {
+        @NotEmpty @Size(max = EventLimits.DISPUTED_ITEMS) List<@NotNull @Valid Item> disputedItems) {
 
     public record Employee(
-            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Size(max = EventLimits.NAME) String name,
             @NotNull Boolean represented,
             @Valid Representative representative) {
     }
 
     public record Representative(
-            @NotBlank @Size(max = 200) String name,
-            @Size(max = 200) String firm) {
+            @NotBlank @Size(max = EventLimits.NAME) String name,
+            @Size(max = EventLimits.NAME) String firm) {
     }
 
     public record Claim(
-            @NotBlank @Size(max = 60) String claimNumber,
+            @NotBlank @Size(max = EventLimits.CLAIM_NUMBER) String claimNumber,
             @NotNull @Past LocalDate dateOfInjury,
-            @NotBlank @Size(max = 200) String employer) {
+            @NotBlank @Size(max = EventLimits.NAME) String employer) {
     }
 
     public record ClaimsAdministrator(
             @Schema(description = "The claims administrator's organization id")
-            @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "may hold only letters, digits, '.', '_' and '-'")
+            @NotBlank @Size(max = EventLimits.ORG_ID) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "may hold only letters, digits, '.', '_' and '-'")
             String orgId,
-            @NotBlank @Size(max = 200) String name) {
+            @NotBlank @Size(max = EventLimits.NAME) String name) {
     }
 
     public record RequestingPhysician(
-            @NotBlank @Size(max = 200) String name,
-            @Schema(example = "Pain Medicine") @NotBlank @Size(max = 100) String specialty) {
+            @NotBlank @Size(max = EventLimits.NAME) String name,
+            @Schema(example = "Pain Medicine") @NotBlank @Size(max = EventLimits.SPECIALTY) String specialty) {
     }
 
     public record UrDecision(
@@ -71,12 +72,12 @@ public record CaseSubmission(
     public record Guideline(
             @NotNull Boolean basedOnMtus,
             @Schema(example = "Non-MTUS Citation (ODG) Official Disability Guidelines ACOEM")
-            @NotBlank @Size(max = 500) String citation) {
+            @NotBlank @Size(max = EventLimits.GUIDELINE_CITATION) String citation) {
     }
 
     public record Item(
             @Schema(example = "Cervical medial branch neurotomy at bilateral C2 C3 C4")
-            @NotBlank @Size(max = 1000) String description,
+            @NotBlank @Size(max = EventLimits.ITEM_DESCRIPTION) String description,
             @NotNull ItemCategory category,
             @Pattern(regexp = "[A-TV-Z][0-9][0-9AB](\\.?[0-9A-TV-Z]{1,4})?", message = "must be an ICD-10-CM code such as M54.2")
             String icd10Code) {

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.imrflow.events.ClaimsAdministratorGuideline;
+import org.imrflow.events.EventLimits;
 import org.imrflow.events.EvidenceLevel;
 import org.imrflow.events.Outcome;
 import org.imrflow.events.ReviewerGuideline;
@@ -18,8 +19,8 @@ import java.util.List;
 /** The expert reviewer's Final Determination: the clinical case summary and a decision on every disputed item. */
 public record DeterminationRequest(
         @Schema(description = "The reviewer's narrative of the records, for the letter's CLINICAL CASE SUMMARY")
-        @NotBlank @Size(max = 50_000) String clinicalCaseSummary,
-        @NotEmpty @Size(max = 25) List<@NotNull @Valid Decision> decisions) {
+        @NotBlank @Size(max = EventLimits.CLINICAL_CASE_SUMMARY) String clinicalCaseSummary,
+        @NotEmpty @Size(max = EventLimits.DISPUTED_ITEMS) List<@NotNull @Valid Decision> decisions) {
 
     public record Decision(
             @NotNull @Min(1) Integer itemNumber,
@@ -27,17 +28,17 @@ public record DeterminationRequest(
             @Schema(description = "The guideline UR cited; defaults to the one on the case")
             @Valid Guideline claimsAdministratorGuideline,
             @NotNull @Valid ReviewerBasis reviewerGuideline,
-            @NotBlank @Size(max = 50_000) String rationale) {
+            @NotBlank @Size(max = EventLimits.RATIONALE) String rationale) {
     }
 
-    public record Guideline(@NotNull Boolean basedOnMtus, @NotBlank @Size(max = 500) String citation) {
+    public record Guideline(@NotNull Boolean basedOnMtus, @NotBlank @Size(max = EventLimits.GUIDELINE_CITATION) String citation) {
     }
 
     public record ReviewerBasis(
             @NotNull EvidenceLevel evidenceLevel,
-            @Schema(example = "MTUS ACOEM") @NotBlank @Size(max = 300) String source,
-            @Schema(example = "Chapter 8 Neck and Upper Back Complaints") @Size(max = 300) String chapter,
-            @Schema(example = "174") @Size(max = 60) String pages) {
+            @Schema(example = "MTUS ACOEM") @NotBlank @Size(max = EventLimits.GUIDELINE_SOURCE) String source,
+            @Schema(example = "Chapter 8 Neck and Upper Back Complaints") @Size(max = EventLimits.GUIDELINE_CHAPTER) String chapter,
+            @Schema(example = "174") @Size(max = EventLimits.GUIDELINE_PAGES) String pages) {
     }
 
     List<ItemDecisionDraft> drafts(ClaimsAdministratorGuideline caseGuideline) {

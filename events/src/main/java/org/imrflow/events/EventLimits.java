@@ -1,0 +1,40 @@
+package org.imrflow.events;
+
+/**
+ * The one set of size limits for everything that travels in an event. REST validation ({@code @Size}) and the JSON
+ * Schemas ({@code maxLength}, {@code maxItems}) both use these numbers; {@code EventLimitsTest} checks the schemas
+ * agree, and that the largest valid event still fits Kafka's default {@code max.request.size} of 1 MiB.
+ *
+ * <p>Lengths count UTF-16 code units, as Java and JSON Schema's {@code maxLength} do; UTF-8 needs at most 3 bytes
+ * for each, which is the worst case the size test uses.
+ */
+public final class EventLimits {
+    /** Disputed items on one application, and so decisions in one determination. */
+    public static final int DISPUTED_ITEMS = 25;
+    /** Names of people and organizations: employee, representative, firm, employer, claims administrator, physician. */
+    public static final int NAME = 200;
+    public static final int SPECIALTY = 100;
+    public static final int BOARD_CERTIFICATION = 100;
+    public static final int CLAIM_NUMBER = 60;
+    /** A claims administrator's organization id. */
+    public static final int ORG_ID = 100;
+    public static final int REVIEWER_ID = 64;
+    public static final int GUIDELINE_CITATION = 500;
+    public static final int ITEM_DESCRIPTION = 1_000;
+    public static final int ICD10_CODE = 8;
+    public static final int GUIDELINE_SOURCE = 300;
+    public static final int GUIDELINE_CHAPTER = 300;
+    public static final int GUIDELINE_PAGES = 60;
+    /** The reviewer's narrative of the records; the sample letter's is about 4,000 characters. */
+    public static final int CLINICAL_CASE_SUMMARY = 20_000;
+    /** One item's decision rationale; the sample letter's is about 1,700 characters. */
+    public static final int RATIONALE = 8_000;
+    public static final int SCREENING_REASONS = 20;
+    public static final int SCREENING_REASON = 500;
+
+    /** What the relay's producer may send in one request: Kafka's default {@code max.request.size}. */
+    public static final int MAX_EVENT_BYTES = 1_048_576;
+
+    private EventLimits() {
+    }
+}
