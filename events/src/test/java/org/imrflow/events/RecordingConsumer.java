@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.imrflow.events.inbox.EventRejectedException;
 import org.imrflow.events.inbox.Inbox;
 
 import java.util.List;
@@ -18,6 +19,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class RecordingConsumer {
     /** A reason that makes the handler fail on its first two attempts, as a database restart would. */
     static final String FAIL_TWICE = "fail twice";
+    /** A reason that makes the handler fail, as a database outage would, until {@link #release()} is called. */
+    static final String FAIL_UNTIL_RELEASED = "fail until released";
+    /** A reason the service's rules refuse. */
+    static final String REJECT = "reject";
+
+    private volatile boolean released;
+    private final AtomicInteger attemptsWhileHeld = new AtomicInteger();
 
     final Map<String, List<UUID>> handledByCase = new ConcurrentHashMap<>();
     private final Map<UUID, AtomicInteger> failures = new ConcurrentHashMap<>();
@@ -34,9 +42,24 @@ public class RecordingConsumer {
                     && failures.computeIfAbsent(event.id(), k -> new AtomicInteger()).incrementAndGet() <= 2) {
                 return Uni.createFrom().failure(new IllegalStateException("a passing fault"));
             }
+            if (event.payload().reasons().contains(FAIL_UNTIL_RELEASED) && !released) {
+                attemptsWhileHeld.incrementAndGet();
+                return Uni.createFrom().failure(new IllegalStateException("the database is away"));
+            }
+            if (event.payload().reasons().contains(REJECT)) {
+                throw new EventRejectedException("case " + event.caseNumber() + " is unknown here");
+            }
             handledByCase.computeIfAbsent(event.caseNumber(), k -> new CopyOnWriteArrayList<>()).add(event.id());
             return Uni.createFrom().voidItem();
         });
+    }
+
+    int attemptsWhileHeld() {
+        return attemptsWhileHeld.get();
+    }
+
+    void release() {
+        released = true;
     }
 
     List<UUID> handled(String caseNumber) {

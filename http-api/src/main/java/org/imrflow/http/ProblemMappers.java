@@ -91,6 +91,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public RestResponse<Problem> unexpected(Exception e, UriInfo uri) {
+        if (WriteConflicts.isConflict(e)) {
+            LOG.debugf("Concurrent write on %s: %s", path(uri), e.toString());
+            return problem(Problem.of(409, "concurrent-change", "Conflict",
+                    "Someone changed this at the same time and nothing of this request was saved; read it again and retry",
+                    path(uri)));
+        }
         // Never echo internals: they may carry PHI. The log has the detail.
         LOG.errorf(e, "Unexpected failure on %s", path(uri));
         return problem(Problem.of(500, "internal-error", "Internal error",

@@ -25,7 +25,8 @@ public final class ImrTopics {
             "imr.reviewer-assigned.dlq.intake-service",
             "imr.letter-issued.dlq.intake-service",
             "imr.reviewer-assigned.dlq.review-service",
-            "imr.decision-recorded.dlq.notification-service");
+            "imr.decision-recorded.dlq.notification-service",
+            "imr.decision-recorded.dlq.assignment-service");
     private static final int PARTITIONS = 3;
 
     private ImrTopics() {

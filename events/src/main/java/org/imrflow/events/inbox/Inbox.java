@@ -26,9 +26,13 @@ import java.util.function.Function;
 /**
  * How every consumer takes an event off the stream: check it is the CloudEvent it claims to be and that its payload
  * validates, then run the handler and record the event id in {@code processed_event} in one transaction. A
- * redelivered event is acknowledged and skipped; an invalid one is nacked at once, which sends it to the dead-letter
- * topic with the reason, and the partition keeps moving. A handler failure is retried a few times with back-off
- * before it, too, goes to the dead-letter topic.
+ * redelivered event is acknowledged and skipped. Failures fall in three classes:
+ * <ul>
+ * <li>invalid (envelope, schema, type, payload): nacked at once, so it goes to the dead-letter topic with the reason;
+ * <li>rejected by the service's rules ({@link EventRejectedException}): the same;
+ * <li>anything else is passing (database down, lock or version conflict, timeout): retried with capped back-off for
+ * as long as it lasts, never dead-lettered; {@link StuckConsumers} reports it to readiness.
+ * </ul>
  */
 @ApplicationScoped
 public class Inbox {
@@ -36,20 +40,19 @@ public class Inbox {
 
     private final ObjectMapper json;
     private final String consumer;
-    private final int retries;
+    private final StuckConsumers stuck;
     private final Duration retryBackOff;
+    private final Duration maxRetryBackOff;
 
-    Inbox(ObjectMapper json,
+    Inbox(ObjectMapper json, StuckConsumers stuck,
           @ConfigProperty(name = "quarkus.application.name") String consumer,
-          @ConfigProperty(name = "imrflow.inbox.retries", defaultValue = "4") int retries,
-          @ConfigProperty(name = "imrflow.inbox.retry-back-off", defaultValue = "200ms") Duration retryBackOff) {
+          @ConfigProperty(name = "imrflow.inbox.retry-back-off", defaultValue = "100ms") Duration retryBackOff,
+          @ConfigProperty(name = "imrflow.inbox.max-retry-back-off", defaultValue = "5s") Duration maxRetryBackOff) {
         this.json = json;
+        this.stuck = stuck;
         this.consumer = consumer;
-        if (retries < 1) {
-            throw new IllegalArgumentException("imrflow.inbox.retries must be at least 1");
-        }
-        this.retries = retries;
         this.retryBackOff = retryBackOff;
+        this.maxRetryBackOff = maxRetryBackOff;
     }
 
     public <T> Uni<Void> process(Message<String> message, EventType type, Class<T> payloadType,
@@ -75,18 +78,30 @@ public class Inbox {
                     return Uni.createFrom().voidItem();
                 })))
                 .runSubscriptionOn(onThisContext)
-                .onFailure().invoke(failure -> LOG.debugf("%s failed an attempt at event %s of case %s: %s",
-                        consumer, event.id(), event.caseNumber(), failure.toString()))
-                // A passing fault (database restart, lock timeout) deserves a few more tries before the dead-letter topic.
-                .onFailure(failure -> !(failure instanceof InvalidEventException)).retry()
-                .withBackOff(retryBackOff, retryBackOff.multipliedBy(10)).atMost(retries)
-                .onItemOrFailure().transformToUni((done, failure) -> failure == null
-                        ? Uni.createFrom().completionStage(message::ack)
-                        : nack(message, event, failure));
+                .onFailure(Inbox::passing).invoke(failure -> {
+                    stuck.failed(type.topic(), event, failure);
+                    LOG.debugf("%s failed an attempt at event %s of case %s, retrying: %s",
+                            consumer, event.id(), event.caseNumber(), failure.toString());
+                })
+                // A passing fault (database restart, lock conflict, timeout) is retried for as long as it lasts,
+                // holding this consumer's place in the stream; readiness reports it once it lasts too long.
+                .onFailure(Inbox::passing).retry().withBackOff(retryBackOff, maxRetryBackOff).atMost(Long.MAX_VALUE)
+                .onItemOrFailure().transformToUni((done, failure) -> {
+                    stuck.settled(event);
+                    return failure == null
+                            ? Uni.createFrom().completionStage(message::ack)
+                            : nack(message, event, failure);
+                });
+    }
+
+    /** Everything but an invalid or rejected event is a passing failure. */
+    static boolean passing(Throwable failure) {
+        return !(failure instanceof InvalidEventException || failure instanceof EventRejectedException);
     }
 
     private Uni<Void> nack(Message<String> message, ReceivedEvent<?> event, Throwable failure) {
-        LOG.warnf("%s could not process event %s of case %s: %s", consumer, event.id(), event.caseNumber(), failure.toString());
+        LOG.warnf("%s sends event %s of case %s to the dead-letter topic: %s", consumer, event.id(), event.caseNumber(),
+                failure.getMessage());
         return Uni.createFrom().completionStage(() -> message.nack(failure));
     }
 

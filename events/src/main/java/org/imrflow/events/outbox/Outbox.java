@@ -17,6 +17,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Outbox {
+    /** The first key of the two-key advisory locks on cases ("IMRC"); the relay's leader lock lives elsewhere. */
+    static final int CASE_LOCK_SPACE = 0x494D5243;
+
     private final ObjectMapper json;
     private final Clock clock;
     private final String source;
@@ -41,7 +44,14 @@ public class Outbox {
         message.eventSource = source;
         message.payload = toJson(payload);
         message.occurredAt = clock.instant();
-        return Panache.getSession().chain(session -> session.persist(message));
+        // The case lock, held to commit, makes a case's rows take their ids in commit order: a second transaction on
+        // the case inserts only after the first has committed, so the relay's "order by id" is per-case commit order.
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("select cast(pg_advisory_xact_lock(" + CASE_LOCK_SPACE + ", hashtext(:caseNumber)) as text)",
+                        String.class)
+                .setParameter("caseNumber", caseNumber)
+                .getSingleResult()
+                .chain(() -> session.persist(message)));
     }
 
     private String toJson(Object payload) {

@@ -15,7 +15,7 @@ import java.util.UUID;
 @Table(name = "event_outbox")
 public class OutboxMessage {
 
-    /** Insertion order: the relay publishes in this order, which keeps each case's events in order. */
+    /** Insertion order, which for the rows of one case is commit order (see {@link Outbox}): the relay publishes in it. */
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
@@ -44,4 +44,11 @@ public class OutboxMessage {
 
     @Column(name = "sent_at")
     public Instant sentAt;
+
+    /** Set when Kafka refused the row for good; the case's later rows wait behind it. */
+    @Column(name = "parked_at")
+    public Instant parkedAt;
+
+    @Column(name = "park_reason")
+    public String parkReason;
 }

@@ -3,10 +3,7 @@ package org.imrflow.events.outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
 import io.vertx.pgclient.PgConnectOptions;
@@ -16,8 +13,17 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.imrflow.events.EventLimits;
+import org.imrflow.events.OwnContext;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
@@ -25,15 +31,22 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Publishes outbox rows to Kafka as CloudEvents (binary mode), in insertion order, then marks them sent.
+ * Publishes outbox rows to Kafka as CloudEvents (binary mode), in id order, then marks them sent. Per case, id order
+ * is commit order (the case lock in {@link Outbox}); a row Kafka refuses for good is parked, and its case waits.
  *
  * <p>It is woken by PostgreSQL {@code NOTIFY event_outbox}, which the insert trigger raises and PostgreSQL delivers
  * only on commit, so latency stays in milliseconds; a slow poll is the fallback. One relay per database publishes at
@@ -48,7 +61,7 @@ public class OutboxRelay {
     static final String CHANNEL = "event_outbox";
 
     private final Vertx vertx;
-    private final String bootstrapServers;
+    private final OutboxMetrics metrics;
     private final String serviceName;
     private final int batchSize;
     private final Duration pollInterval;
@@ -63,8 +76,7 @@ public class OutboxRelay {
     private PgSubscriber subscriber;
     private long pollTimer = -1;
 
-    OutboxRelay(Vertx vertx,
-                @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    OutboxRelay(Vertx vertx, OutboxMetrics metrics,
                 @ConfigProperty(name = "quarkus.application.name") String serviceName,
                 @ConfigProperty(name = "imrflow.outbox.batch-size", defaultValue = "200") int batchSize,
                 @ConfigProperty(name = "imrflow.outbox.poll-interval", defaultValue = "2s") Duration pollInterval,
@@ -73,7 +85,7 @@ public class OutboxRelay {
                 @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
                 @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         this.vertx = vertx;
-        this.bootstrapServers = bootstrapServers;
+        this.metrics = metrics;
         this.serviceName = serviceName;
         this.batchSize = batchSize;
         this.pollInterval = pollInterval;
@@ -88,7 +100,7 @@ public class OutboxRelay {
             LOG.info("Outbox relay disabled by imrflow.outbox.relay-enabled=false");
             return;
         }
-        producer = new KafkaProducer<>(producerConfig());
+        producer = new KafkaProducer<>(producerConfig(ConfigProvider.getConfig(), serviceName));
         listenForCommits();
         pollTimer = vertx.setPeriodic(pollInterval.toMillis(), tick -> wake());
         wake();
@@ -116,11 +128,7 @@ public class OutboxRelay {
 
     private void drain() {
         wanted.set(false);
-        // Hibernate Reactive needs a safe, duplicated Vert.x context of its own for each session.
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> Uni.createFrom().deferred(this::publishBatch)
-                .subscribe().with(this::afterBatch, this::afterFailure));
+        OwnContext.run(vertx, this::publishBatch).subscribe().with(this::afterBatch, this::afterFailure);
     }
 
     private void afterBatch(int published) {
@@ -139,7 +147,7 @@ public class OutboxRelay {
         draining.set(false);
     }
 
-    /** One transaction: take the leader lock, lock the oldest unsent rows, send them, mark them sent. */
+    /** One transaction: take the leader lock, lock the oldest unsent rows, send them, mark them sent or parked. */
     Uni<Integer> publishBatch() {
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
                 .createNativeQuery("select pg_try_advisory_xact_lock(" + RELAY_LEADER_LOCK + ")", Boolean.class)
@@ -148,40 +156,99 @@ public class OutboxRelay {
                 .chain(batch -> batch.isEmpty() ? Uni.createFrom().item(0) : send(batch))));
     }
 
+    /** Unsent rows in id order, leaving out every case that has a parked row: its later rows wait behind it. */
     private Uni<List<OutboxMessage>> oldestUnsent(Mutiny.Session session) {
-        return session.createNativeQuery("select * from event_outbox where sent_at is null order by id"
-                        + " limit :limit for update skip locked", OutboxMessage.class)
+        return session.createNativeQuery("select * from event_outbox o where sent_at is null and parked_at is null"
+                        + " and not exists (select 1 from event_outbox p where p.case_number = o.case_number"
+                        + " and p.parked_at is not null and p.sent_at is null)"
+                        + " order by id limit :limit for update skip locked", OutboxMessage.class)
                 .setParameter("limit", batchSize)
                 .getResultList();
     }
 
     private Uni<Integer> send(List<OutboxMessage> batch) {
         // The Kafka client may block (metadata, buffer full): run it on a worker, come back on this context.
-        return vertx.executeBlocking(Uni.createFrom().item(() -> {
-                    publishAndAwaitAcks(batch);
-                    return batch.size();
-                }))
-                .invoke(count -> {
+        return vertx.executeBlocking(Uni.createFrom().item(() -> publishAndAwaitAcks(batch)))
+                .map(outcome -> {
                     Instant now = Instant.now();
-                    batch.forEach(message -> message.sentAt = now);
+                    outcome.sent().forEach(message -> message.sentAt = now);
+                    outcome.parked().forEach((message, reason) -> {
+                        message.parkedAt = now;
+                        message.parkReason = reason;
+                        LOG.errorf("Outbox relay of %s parked event %s (%s) of case %s, and the case's later events"
+                                + " wait behind it: %s", serviceName, message.eventId, message.eventType,
+                                message.caseNumber, reason);
+                    });
+                    metrics.published(outcome.sent().size());
+                    return batch.size();
                 });
     }
 
-    private void publishAndAwaitAcks(List<OutboxMessage> batch) {
-        List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+    /** What became of a batch: rows Kafka acknowledged, and rows it refused for good, with the reason. */
+    record BatchOutcome(List<OutboxMessage> sent, Map<OutboxMessage, String> parked) {
+    }
+
+    private BatchOutcome publishAndAwaitAcks(List<OutboxMessage> batch) {
+        Map<OutboxMessage, Future<RecordMetadata>> acks = new LinkedHashMap<>();
+        Map<OutboxMessage, String> parked = new LinkedHashMap<>();
+        Set<String> stoppedCases = new HashSet<>();
         for (OutboxMessage message : batch) {
-            acks.add(producer.send(toRecord(message)));
+            if (stoppedCases.contains(message.caseNumber)) {
+                continue; // behind a parked row of its case: stays unsent, in order
+            }
+            Future<RecordMetadata> ack = producer.send(toRecord(message));
+            // The client refuses an oversized record at once, before anything of it is on the wire.
+            Throwable refused = failureOf(ack);
+            if (refused != null && refusedForGood(refused)) {
+                parked.put(message, refused.toString());
+                stoppedCases.add(message.caseNumber);
+            } else {
+                acks.put(message, ack);
+            }
+        }
+        List<OutboxMessage> sent = new ArrayList<>(acks.size());
+        for (Map.Entry<OutboxMessage, Future<RecordMetadata>> ack : acks.entrySet()) {
+            try {
+                ack.getValue().get(30, TimeUnit.SECONDS);
+                sent.add(ack.getKey());
+            } catch (ExecutionException e) {
+                if (!refusedForGood(e.getCause())) {
+                    throw new IllegalStateException("Kafka did not acknowledge the batch", e.getCause());
+                }
+                // Refused by the broker after the send: later rows of this case may already be out (see docs/events.md).
+                parked.put(ack.getKey(), e.getCause().toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while awaiting Kafka acks", e);
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("Kafka did not acknowledge the batch in time", e);
+            }
+        }
+        return new BatchOutcome(sent, parked);
+    }
+
+    private static Throwable failureOf(Future<RecordMetadata> ack) {
+        if (!ack.isDone()) {
+            return null;
         }
         try {
-            for (Future<RecordMetadata> ack : acks) {
-                ack.get(30, TimeUnit.SECONDS);
-            }
+            ack.get();
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while awaiting Kafka acks", e);
-        } catch (Exception e) {
-            throw new IllegalStateException("Kafka did not acknowledge the batch", e);
+            return null;
         }
+    }
+
+    /** Failures no retry can mend: the record itself is wrong for Kafka. Everything else is retried. */
+    static boolean refusedForGood(Throwable failure) {
+        return failure instanceof RecordTooLargeException
+                || failure instanceof RecordBatchTooLargeException
+                || failure instanceof InvalidTopicException
+                || failure instanceof InvalidRecordException
+                || failure instanceof SerializationException;
     }
 
     static ProducerRecord<String, String> toRecord(OutboxMessage message) {
@@ -200,20 +267,31 @@ public class OutboxRelay {
         record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
-    private Properties producerConfig() {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, serviceName + "-outbox-relay");
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 1);
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
-        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        return config;
+    /**
+     * The connectors' {@code kafka.*} client settings (bootstrap servers, security protocol, SASL, SSL, ...) that a
+     * producer understands, with the relay's own guarantees on top.
+     */
+    static Properties producerConfig(Config config, String serviceName) {
+        Properties producer = new Properties();
+        Set<String> known = ProducerConfig.configNames();
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith("kafka.") && known.contains(name.substring("kafka.".length()))) {
+                config.getOptionalValue(name, String.class)
+                        .ifPresent(value -> producer.put(name.substring("kafka.".length()), value));
+            }
+        }
+        producer.put(ProducerConfig.CLIENT_ID_CONFIG, serviceName + "-outbox-relay");
+        producer.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        producer.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
+        producer.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "1");
+        producer.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, "15000");
+        producer.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
+        producer.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+        producer.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(EventLimits.MAX_EVENT_BYTES));
+        producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        return producer;
     }
 
     private void listenForCommits() {

@@ -1,6 +1,7 @@
 package org.imrflow.events.testing;
 
 import java.time.LocalDate;
+import java.util.UUID;
 
 /**
  * The dispute of the published sample letter (shared/domain/sample-final-determination.txt), with its dates shifted
@@ -18,13 +19,22 @@ public final class SampleDispute {
         return application(urDecision, "Occupational Medicine");
     }
 
+    /** A claim number of its own for each call: filing the same dispute twice is refused as a duplicate. */
     public static String application(LocalDate urDecision, String specialty) {
+        return application(urDecision, specialty, newClaimNumber());
+    }
+
+    public static String newClaimNumber() {
+        return "WC-2005-" + UUID.randomUUID().toString().substring(0, 13).toUpperCase();
+    }
+
+    public static String application(LocalDate urDecision, String specialty, String claimNumber) {
         return """
                 {
                   "reviewType": "STANDARD",
                   "employee": { "name": "Pat Example", "represented": true,
                                 "representative": { "name": "Robin Counsel", "firm": "Counsel & Co" } },
-                  "claim": { "claimNumber": "WC-2005-88123", "dateOfInjury": "2005-12-27", "employer": "City Fleet Services" },
+                  "claim": { "claimNumber": "%s", "dateOfInjury": "2005-12-27", "employer": "City Fleet Services" },
                   "claimsAdministrator": { "orgId": "acme-claims", "name": "Acme Claims Services" },
                   "requestingPhysician": { "name": "Dr. Lee Treating", "specialty": "%s" },
                   "urDecision": { "date": "%s", "type": "DENIED",
@@ -35,7 +45,7 @@ public final class SampleDispute {
                     { "description": "%s", "category": "INJECTIONS", "icd10Code": "M54.2" }
                   ]
                 }
-                """.formatted(specialty, urDecision, urDecision.plusDays(3), NEUROTOMY);
+                """.formatted(claimNumber, specialty, urDecision, urDecision.plusDays(3), NEUROTOMY);
     }
 
     public static String determination() {
