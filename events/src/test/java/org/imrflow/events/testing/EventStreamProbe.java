@@ -55,18 +55,37 @@ public final class EventStreamProbe {
         return awaitEvents(type, caseNumber, 1).get(0);
     }
 
-    /** Waits until the topic holds at least {@code count} events about the case, in partition order. */
+    /**
+     * Waits until the topic holds at least {@code count} events about the case, then reads on to the end of the
+     * topic as it is at that moment: a duplicate already written is returned too, so a test can assert exactly
+     * {@code count}. One consumer reads forward with blocking polls; nothing is read twice.
+     */
     public List<StreamEvent> awaitEvents(EventType type, String caseNumber, int count) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        List<StreamEvent> found = List.of();
-        while (Instant.now().isBefore(deadline)) {
-            found = readAll(type, caseNumber);
-            if (found.size() >= count) {
-                return found;
+        List<StreamEvent> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = fromTheBeginning(type.topic())) {
+            while (found.size() < count) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new AssertionError("Expected " + count + " " + type.topic() + " events for " + caseNumber
+                            + " but found " + found.size());
+                }
+                collect(consumer.poll(Duration.ofMillis(200)), type, caseNumber, found);
+            }
+            var end = consumer.endOffsets(consumer.assignment());
+            while (!caughtUp(consumer, end) && Instant.now().isBefore(deadline)) {
+                collect(consumer.poll(Duration.ofMillis(200)), type, caseNumber, found);
             }
         }
-        throw new AssertionError("Expected " + count + " " + type.topic() + " events for " + caseNumber
-                + " but found " + found.size());
+        return found;
+    }
+
+    private static void collect(Iterable<ConsumerRecord<String, String>> records, EventType type, String caseNumber,
+                                List<StreamEvent> found) {
+        for (ConsumerRecord<String, String> record : records) {
+            if (caseNumber.equals(record.key())) {
+                found.add(check(type, record));
+            }
+        }
     }
 
     /** Every event about the case on the type's topic, from the beginning, checked. */
@@ -77,28 +96,33 @@ public final class EventStreamProbe {
                 .toList();
     }
 
-    /** Raw records of any topic from the beginning, e.g. a dead-letter topic. */
+    /** Raw records of any topic from the beginning to its end as it is now, e.g. a dead-letter topic. */
     public List<ConsumerRecord<String, String>> readRaw(String topic, Duration pollFor) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(info -> new TopicPartition(topic, info.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            var end = consumer.endOffsets(partitions);
+        try (KafkaConsumer<String, String> consumer = fromTheBeginning(topic)) {
+            var end = consumer.endOffsets(consumer.assignment());
             Instant deadline = Instant.now().plus(pollFor).plusSeconds(10);
             while (!caughtUp(consumer, end) && Instant.now().isBefore(deadline)) {
                 consumer.poll(Duration.ofMillis(100)).forEach(records::add);
             }
         }
         return records;
+    }
+
+    private KafkaConsumer<String, String> fromTheBeginning(String topic) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config);
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                .map(info -> new TopicPartition(topic, info.partition()))
+                .toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return consumer;
     }
 
     /**

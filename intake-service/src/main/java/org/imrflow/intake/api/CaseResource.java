@@ -1,12 +1,13 @@
 package org.imrflow.intake.api;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,55 +16,70 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.imrflow.http.InvalidRequestException;
 import org.imrflow.http.Page;
 import org.imrflow.http.PageRequest;
 import org.imrflow.intake.domain.CaseStatus;
-import org.imrflow.intake.domain.EligibilityScreen;
-import org.imrflow.intake.domain.ScreeningResult;
-import org.imrflow.intake.messaging.CaseAnnouncements;
-import org.imrflow.intake.store.CaseRegistry;
+import org.imrflow.intake.application.CaseIntake;
 import org.imrflow.intake.store.ImrCase;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import java.security.MessageDigest;
 import java.time.Clock;
-import java.time.ZoneId;
+import java.util.HexFormat;
 
 @Path("/api/cases")
 @Tag(name = "Cases")
 public class CaseResource {
-    private final EligibilityScreen screen;
-    private final ZoneId zone;
-    private final CaseRegistry registry;
-    private final CaseAnnouncements announcements;
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private final CaseIntake intake;
+    private final ObjectMapper json;
     private final Clock clock;
 
-    CaseResource(@ConfigProperty(name = "imrflow.intake.filing-deadline-days") int filingDeadlineDays,
-                 @ConfigProperty(name = "imrflow.intake.time-zone") ZoneId zone,
-                 CaseRegistry registry, CaseAnnouncements announcements, Clock clock) {
-        this.screen = new EligibilityScreen(filingDeadlineDays);
-        this.zone = zone;
-        this.registry = registry;
-        this.announcements = announcements;
+    CaseResource(CaseIntake intake, ObjectMapper json, Clock clock) {
+        this.intake = intake;
+        this.json = json;
         this.clock = clock;
     }
 
     @POST
-    @WithTransaction
-    @Operation(summary = "Submit an IMR application; it is screened for eligibility at once")
-    public Uni<RestResponse<CaseView>> submit(@Valid @NotNull CaseSubmission submission, UriInfo uri) {
+    @Operation(summary = "Submit an IMR application; it is screened for eligibility at once. Send an Idempotency-Key"
+            + " to retry safely: the same key and body return the same case, another body with it gets 422")
+    @APIResponse(responseCode = "201", description = "Screened and stored (or, with a known Idempotency-Key, the case made before)")
+    @APIResponse(responseCode = "409", description = "The same application (claim, UR decision date, treatments) is already a case")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different application")
+    public Uni<RestResponse<CaseView>> submit(@Valid @NotNull CaseSubmission submission,
+                                              @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, UriInfo uri) {
         if (submission.employee().represented() && submission.employee().representative() == null) {
             throw new InvalidRequestException("employee.representative", "is required when the employee is represented");
         }
-        ImrCase received = Submissions.toCase(submission, clock.instant());
-        ScreeningResult screening = screen.screen(Submissions.screeningFacts(received, zone));
-        return registry.register(received, screening, zone)
-                .call(announcements::announce)
-                .map(stored -> RestResponse.ResponseBuilder
-                        .<CaseView>created(uri.getAbsolutePathBuilder().path(stored.caseNumber).build())
-                        .entity(CaseView.of(stored))
+        CaseIntake.IdempotencyKey key = idempotencyKey == null ? null
+                : new CaseIntake.IdempotencyKey(checked(idempotencyKey), requestHash(submission));
+        return intake.submit(() -> Submissions.toCase(submission, clock.instant()), key)
+                .map(submitted -> RestResponse.ResponseBuilder
+                        .<CaseView>created(uri.getBaseUriBuilder().path("api/cases").path(submitted.imrCase().caseNumber).build())
+                        .entity(CaseView.of(submitted.imrCase()))
+                        .header("Idempotent-Replayed", submitted.replayed() ? "true" : null)
                         .build());
+    }
+
+    private static String checked(String key) {
+        if (key.isEmpty() || key.length() > 200 || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new InvalidRequestException(IDEMPOTENCY_KEY, "must be 1 to 200 visible ASCII characters, e.g. a UUID");
+        }
+        return key;
+    }
+
+    private String requestHash(CaseSubmission submission) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(submission));
+            return HexFormat.of().formatHex(digest);
+        } catch (Exception e) {
+            throw new IllegalStateException("A submission that was just read cannot be written back", e);
+        }
     }
 
     @GET

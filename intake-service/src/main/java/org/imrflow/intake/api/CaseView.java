@@ -33,7 +33,7 @@ public record CaseView(
     }
 
     static CaseView of(ImrCase c) {
-        return new CaseView(c.caseNumber, c.status, c.reasons(), c.receivedAt, c.reviewType, c.claimNumber,
+        return new CaseView(c.caseNumber, c.status, List.copyOf(c.screeningReasons), c.receivedAt, c.reviewType, c.claimNumber,
                 c.dateOfInjury, c.employer, c.employeeName, c.employeeRepresented, c.claimsAdministratorName,
                 c.requestingPhysician, c.requestingPhysicianSpecialty, c.urDecisionDate, c.determinationDueDate,
                 c.letterIssuedAt,

@@ -1,13 +1,11 @@
 package org.imrflow.intake.api;
 
-import org.imrflow.intake.domain.ScreeningFacts;
 import org.imrflow.intake.store.DisputedItemRow;
 import org.imrflow.intake.store.ImrCase;
 
 import java.time.Instant;
-import java.time.ZoneId;
 
-/** Maps a submission onto the stored case, and a stored case onto the facts the screen reads. */
+/** Maps a submission onto the case to store. */
 final class Submissions {
     private Submissions() {
     }
@@ -46,10 +44,5 @@ final class Submissions {
             c.disputedItems.add(row);
         }
         return c;
-    }
-
-    static ScreeningFacts screeningFacts(ImrCase c, ZoneId zone) {
-        return new ScreeningFacts(c.receivedAt.atZone(zone).toLocalDate(), c.urDecisionServedDate, c.urDecisionType,
-                c.applicationSignedDate, c.liabilityDisputed);
     }
 }

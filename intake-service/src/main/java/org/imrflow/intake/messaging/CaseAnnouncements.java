@@ -11,6 +11,8 @@ import org.imrflow.events.outbox.Outbox;
 import org.imrflow.intake.domain.CaseStatus;
 import org.imrflow.intake.store.ImrCase;
 
+import java.util.List;
+
 /** Tells the stream what the screen decided: case-received when eligible, case-ineligible otherwise. */
 @ApplicationScoped
 public class CaseAnnouncements {
@@ -26,7 +28,7 @@ public class CaseAnnouncements {
             return outbox.append(EventType.CASE_RECEIVED, imrCase.caseNumber, caseReceived(imrCase));
         }
         return outbox.append(EventType.CASE_INELIGIBLE, imrCase.caseNumber, new CaseIneligible(
-                imrCase.caseNumber, imrCase.receivedAt, imrCase.status == CaseStatus.DEFERRED, imrCase.reasons()));
+                imrCase.caseNumber, imrCase.receivedAt, imrCase.status == CaseStatus.DEFERRED, List.copyOf(imrCase.screeningReasons)));
     }
 
     static CaseReceived caseReceived(ImrCase c) {

@@ -7,6 +7,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.imrflow.events.EventType;
 import org.imrflow.events.LetterIssued;
 import org.imrflow.events.ReviewerAssigned;
+import org.imrflow.events.inbox.EventRejectedException;
 import org.imrflow.events.inbox.Inbox;
 import org.imrflow.intake.domain.CaseStatus;
 import org.imrflow.intake.store.ImrCase;
@@ -16,7 +17,8 @@ import java.util.function.Consumer;
 
 /**
  * Follows each case after intake so its claims administrator can see where it stands: assigned (with the due date,
- * never the reviewer) and determination issued. Takes nothing else from those events.
+ * never the reviewer) and determination issued. Takes nothing else from those events. The two topics are consumed at
+ * once and in no mutual order; the case's version makes a lost race fail, and the inbox retries it on fresh state.
  */
 @ApplicationScoped
 public class CaseProgressConsumer {
@@ -44,7 +46,7 @@ public class CaseProgressConsumer {
 
     private static Uni<Void> progress(String caseNumber, CaseStatus reached, Consumer<ImrCase> record) {
         return ImrCase.findByCaseNumber(caseNumber)
-                .onItem().ifNull().failWith(() -> new IllegalStateException("Intake has no case " + caseNumber))
+                .onItem().ifNull().failWith(() -> new EventRejectedException("Intake has no case " + caseNumber))
                 .invoke(imrCase -> {
                     record.accept(imrCase);
                     imrCase.status = imrCase.status.progressTo(reached);

@@ -17,7 +17,7 @@ public class CaseRegistry {
         return ImrCase.nextCaseSequence().chain(sequence -> {
             imrCase.caseNumber = CaseNumber.of(imrCase.receivedAt.atZone(zone).getYear(), sequence);
             imrCase.status = CaseStatus.after(screening.verdict());
-            imrCase.screeningReasons = String.join("\n", screening.reasons());
+            imrCase.screeningReasons = new java.util.ArrayList<>(screening.reasons());
             return imrCase.<ImrCase>persist();
         });
     }

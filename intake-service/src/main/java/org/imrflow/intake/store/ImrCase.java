@@ -16,6 +16,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderBy;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.ListIndexBase;
 import jakarta.persistence.Table;
 import org.imrflow.events.ReviewType;
 import org.imrflow.http.ListFilter;
@@ -110,17 +113,29 @@ public class ImrCase extends PanacheEntityBase {
     @Column(name = "letter_issued_at")
     public Instant letterIssuedAt;
 
-    /** The screen's reasons, one per line; empty when eligible. */
-    @Column(name = "screening_reasons", nullable = false)
-    public String screeningReasons = "";
+    /** Guards every write: the two progress consumers and the API may change a case at once. */
+    @Version
+    public long version;
+
+    /** What makes two applications the same (see {@code ApplicationFingerprint}); unique among eligible cases. */
+    @Column(name = "application_fingerprint")
+    public String applicationFingerprint;
+
+    /** The screen's reasons, in its order; empty when eligible. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "screening_reason", joinColumns = @JoinColumn(name = "case_id"))
+    @OrderColumn(name = "reason_number")
+    @ListIndexBase(1)
+    @Column(name = "reason", nullable = false)
+    public List<String> screeningReasons = new ArrayList<>();
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "disputed_item", joinColumns = @JoinColumn(name = "case_id"))
     @OrderBy("itemNumber")
     public List<DisputedItemRow> disputedItems = new ArrayList<>();
 
-    public List<String> reasons() {
-        return screeningReasons.isEmpty() ? List.of() : List.of(screeningReasons.split("\n"));
+    public static Uni<ImrCase> findByFingerprint(String fingerprint) {
+        return find("applicationFingerprint = ?1 and status <> ?2", fingerprint, CaseStatus.INELIGIBLE).firstResult();
     }
 
     public static Uni<ImrCase> findByCaseNumber(String caseNumber) {

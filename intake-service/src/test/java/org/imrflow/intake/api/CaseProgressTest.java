@@ -1,5 +1,8 @@
 package org.imrflow.intake.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -35,6 +39,9 @@ import static org.hamcrest.Matchers.containsString;
 @QuarkusTest
 @QuarkusTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "intake"))
 class CaseProgressTest {
+    private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+
     private final EventStreamProbe stream = EventStreamProbe.ofTestConfig();
 
     private static ReviewerAssigned assigned(String caseNumber, LocalDate due) {
@@ -48,11 +55,20 @@ class CaseProgressTest {
                 .then().statusCode(200).body("status", equalTo(status)));
     }
 
-    @Test
-    void aCaseIsAssignedThenItsDeterminationIssuedAndALateEventChangesNothing() {
-        String caseNumber = given().contentType(ContentType.JSON)
+    private String submitted() {
+        return given().contentType(ContentType.JSON)
                 .body(SampleDispute.application(LocalDate.now().minusDays(5)))
                 .when().post("/api/cases").then().statusCode(201).extract().path("caseNumber");
+    }
+
+    private static LetterIssued letter(String caseNumber, Instant issuedAt) {
+        return new LetterIssued(caseNumber, UUID.randomUUID().toString(), issuedAt,
+                List.of(new LetterIssued.ItemOutcome(1, Outcome.OVERTURNED)));
+    }
+
+    @Test
+    void aCaseIsAssignedThenItsDeterminationIssuedAndTheReviewerIsNeverShown() {
+        String caseNumber = submitted();
         LocalDate due = LocalDate.now().plusDays(30);
 
         stream.publish(EventType.REVIEWER_ASSIGNED, caseNumber, assigned(caseNumber, due));
@@ -61,19 +77,64 @@ class CaseProgressTest {
                 .body("determinationDueDate", equalTo(due.toString()))
                 .body(not(containsString("rev-secret-01")));
 
-        stream.publish(EventType.LETTER_ISSUED, caseNumber, new LetterIssued(caseNumber, UUID.randomUUID().toString(),
-                Instant.now(), List.of(new LetterIssued.ItemOutcome(1, Outcome.OVERTURNED))));
+        stream.publish(EventType.LETTER_ISSUED, caseNumber, letter(caseNumber, Instant.now()));
         awaitStatus(caseNumber, "DETERMINATION_ISSUED");
         given().get("/api/cases/" + caseNumber).then().body("letterIssuedAt", notNullValue());
+    }
 
-        // A late assignment must not move the case back. A second letter-issued behind it on the same partition
-        // (same key) proves the late one was consumed before we look.
-        stream.publish(EventType.REVIEWER_ASSIGNED, caseNumber, assigned(caseNumber, due));
-        Instant reissued = Instant.parse("2026-11-20T10:00:00Z");
-        stream.publish(EventType.LETTER_ISSUED, caseNumber, new LetterIssued(caseNumber, UUID.randomUUID().toString(),
-                reissued, List.of(new LetterIssued.ItemOutcome(1, Outcome.OVERTURNED))));
+    /**
+     * The two topics are consumed at once and Kafka orders nothing across them. Whatever order the events of a case
+     * arrive in, and however often, the case ends issued with both the due date and the letter's time: no write
+     * undoes another.
+     */
+    @Test
+    void progressOnTwoTopicsAtOnceInAnyOrderAndRedeliveredEndsComplete() {
+        LocalDate due = LocalDate.now().plusDays(30);
+        Instant issued = Instant.parse("2026-11-20T10:00:00Z");
+        List<String> cases = java.util.stream.IntStream.range(0, 20).mapToObj(i -> submitted()).toList();
+        for (int i = 0; i < cases.size(); i++) {
+            String caseNumber = cases.get(i);
+            if (i % 2 == 0) {
+                stream.publish(EventType.LETTER_ISSUED, caseNumber, letter(caseNumber, issued));
+                UUID id = stream.publish(EventType.REVIEWER_ASSIGNED, caseNumber, assigned(caseNumber, due));
+                redeliver(EventType.REVIEWER_ASSIGNED, caseNumber, assigned(caseNumber, due), id);
+            } else {
+                UUID id = stream.publish(EventType.REVIEWER_ASSIGNED, caseNumber, assigned(caseNumber, due));
+                stream.publish(EventType.LETTER_ISSUED, caseNumber, letter(caseNumber, issued));
+                redeliver(EventType.REVIEWER_ASSIGNED, caseNumber, assigned(caseNumber, due), id);
+            }
+        }
+        for (String caseNumber : cases) {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/api/cases/" + caseNumber).then()
+                    .body("status", equalTo("DETERMINATION_ISSUED"))
+                    .body("determinationDueDate", equalTo(due.toString()))
+                    .body("letterIssuedAt", equalTo(issued.toString())));
+        }
+    }
+
+    @Test
+    void aLateAssignmentAfterTheLetterDoesNotMoveTheCaseBack() {
+        String caseNumber = submitted();
+        stream.publish(EventType.REVIEWER_ASSIGNED, caseNumber, assigned(caseNumber, LocalDate.now().plusDays(30)));
+        stream.publish(EventType.LETTER_ISSUED, caseNumber, letter(caseNumber, Instant.now()));
+        awaitStatus(caseNumber, "DETERMINATION_ISSUED");
+
+        // A reassignment that arrives late, after the letter, on its own topic: its new due date shows it was taken.
+        LocalDate reassignedDue = LocalDate.now().plusDays(29);
+        stream.publish(EventType.REVIEWER_ASSIGNED, caseNumber, assigned(caseNumber, reassignedDue));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/cases/" + caseNumber)
-                .then().body("letterIssuedAt", equalTo(reissued.toString())));
+                .then().body("determinationDueDate", equalTo(reassignedDue.toString())));
         given().get("/api/cases/" + caseNumber).then().body("status", equalTo("DETERMINATION_ISSUED"));
+    }
+
+    /** The same event again, same id: what Kafka does after a consumer crash. */
+    private void redeliver(EventType type, String caseNumber, Object payload, UUID id) {
+        try {
+            stream.publishRaw(type.topic(), caseNumber, JSON.writeValueAsString(payload), Map.of(
+                    "ce_specversion", "1.0", "ce_id", id.toString(), "ce_type", type.cloudEventType(),
+                    "ce_source", "/test", "ce_subject", caseNumber, "content-type", "application/json"));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -12,6 +12,8 @@ import org.imrflow.local.LocalStackTestResource;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
@@ -163,18 +165,23 @@ class CaseResourceTest {
 
     @Test
     void casesArePagedNewestFirstAndFilteredByStatus() {
+        List<String> submitted = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            given().contentType(ContentType.JSON).body(sampleDispute(LocalDate.now().minusDays(5)))
-                    .when().post("/api/cases").then().statusCode(201);
+            submitted.add(given().contentType(ContentType.JSON).body(sampleDispute(LocalDate.now().minusDays(5)))
+                    .when().post("/api/cases").then().statusCode(201).extract().path("caseNumber"));
         }
         given().queryParam("size", 2).queryParam("status", "RECEIVED")
                 .when().get("/api/cases")
                 .then().statusCode(200)
-                .body("items", hasSize(2))
+                .body("items.caseNumber", contains(submitted.get(2), submitted.get(1)))
                 .body("items.status", everyItem(equalTo("RECEIVED")))
                 .body("page", equalTo(0))
                 .body("size", equalTo(2))
                 .body("total", greaterThanOrEqualTo(3));
+        given().queryParam("size", 2).queryParam("page", 1).queryParam("status", "RECEIVED")
+                .when().get("/api/cases")
+                .then().statusCode(200)
+                .body("items[0].caseNumber", equalTo(submitted.get(0)));
 
         given().queryParam("size", 500)
                 .when().get("/api/cases")

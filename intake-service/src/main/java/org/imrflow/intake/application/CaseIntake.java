@@ -1,0 +1,108 @@
+package org.imrflow.intake.application;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.imrflow.http.WriteConflicts;
+import org.imrflow.intake.domain.ApplicationFingerprint;
+import org.imrflow.intake.domain.DuplicateApplicationException;
+import org.imrflow.intake.domain.EligibilityScreen;
+import org.imrflow.intake.domain.IdempotencyKeyReusedException;
+import org.imrflow.intake.domain.ScreeningFacts;
+import org.imrflow.intake.domain.ScreeningResult;
+import org.imrflow.intake.messaging.CaseAnnouncements;
+import org.imrflow.intake.store.CaseRegistry;
+import org.imrflow.intake.store.IdempotencyRecord;
+import org.imrflow.intake.store.ImrCase;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.function.Supplier;
+
+/**
+ * Takes an application in, once: screens, numbers, stores and announces it in one transaction. A retry with the
+ * same Idempotency-Key gets the case the first attempt made; the same dispute filed again is refused.
+ */
+@ApplicationScoped
+public class CaseIntake {
+    private static final Logger LOG = Logger.getLogger(CaseIntake.class);
+
+    private final EligibilityScreen screen;
+    private final ZoneId zone;
+    private final CaseRegistry registry;
+    private final CaseAnnouncements announcements;
+    private final Clock clock;
+
+    CaseIntake(@ConfigProperty(name = "imrflow.intake.filing-deadline-days") int filingDeadlineDays,
+               @ConfigProperty(name = "imrflow.intake.time-zone") ZoneId zone,
+               CaseRegistry registry, CaseAnnouncements announcements, Clock clock) {
+        this.screen = new EligibilityScreen(filingDeadlineDays);
+        this.zone = zone;
+        this.registry = registry;
+        this.announcements = announcements;
+        this.clock = clock;
+    }
+
+    /** The case an application made, and whether this answer repeats an earlier one for the same key. */
+    public record Submitted(ImrCase imrCase, boolean replayed) {
+    }
+
+    /** An Idempotency-Key with the hash of the request it came with. */
+    public record IdempotencyKey(String key, String requestHash) {
+    }
+
+    /**
+     * @param application builds the case afresh for each attempt: a concurrent twin may make the first attempt lose
+     *                    its unique key, and the second then finds the twin's case
+     * @param key         null without an Idempotency-Key
+     */
+    public Uni<Submitted> submit(Supplier<ImrCase> application, IdempotencyKey key) {
+        return Panache.withTransaction(() -> attempt(application.get(), key))
+                .onFailure(WriteConflicts::isUniqueViolation).recoverWithUni(() -> {
+                    LOG.debug("A concurrent twin of this application won; answering with its case");
+                    return Panache.withTransaction(() -> attempt(application.get(), key));
+                });
+    }
+
+    private Uni<Submitted> attempt(ImrCase received, IdempotencyKey key) {
+        Uni<IdempotencyRecord> earlier = key == null ? Uni.createFrom().nullItem() : IdempotencyRecord.findById(key.key());
+        return earlier.chain(record -> {
+            if (record != null) {
+                if (!record.requestHash.equals(key.requestHash())) {
+                    return Uni.createFrom().failure(new IdempotencyKeyReusedException());
+                }
+                return ImrCase.findByCaseNumber(record.caseNumber).map(existing -> new Submitted(existing, true));
+            }
+            return register(received, key);
+        });
+    }
+
+    private Uni<Submitted> register(ImrCase received, IdempotencyKey key) {
+        received.applicationFingerprint = ApplicationFingerprint.of(received.claimNumber, received.urDecisionDate,
+                received.disputedItems.stream().map(item -> item.description).toList());
+        ScreeningResult screening = screen.screen(new ScreeningFacts(received.receivedAt.atZone(zone).toLocalDate(),
+                received.urDecisionServedDate, received.urDecisionType, received.applicationSignedDate,
+                received.liabilityDisputed));
+        return ImrCase.findByFingerprint(received.applicationFingerprint)
+                .invoke(existing -> {
+                    if (existing != null) {
+                        throw new DuplicateApplicationException(existing.caseNumber);
+                    }
+                })
+                .chain(() -> registry.register(received, screening, zone))
+                .call(announcements::announce)
+                .call(stored -> key == null ? Uni.createFrom().voidItem() : remember(key, stored))
+                .map(stored -> new Submitted(stored, false));
+    }
+
+    private Uni<Void> remember(IdempotencyKey key, ImrCase stored) {
+        IdempotencyRecord record = new IdempotencyRecord();
+        record.key = key.key();
+        record.requestHash = key.requestHash();
+        record.caseNumber = stored.caseNumber;
+        record.createdAt = clock.instant();
+        return record.persist().replaceWithVoid();
+    }
+}

@@ -1,0 +1,34 @@
+package org.imrflow.intake.domain;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+class ApplicationFingerprintTest {
+    private static final LocalDate UR = LocalDate.of(2026, 11, 1);
+
+    @Test
+    void theSameDisputeWrittenDifferentlyIsTheSame() {
+        assertEquals(ApplicationFingerprint.of("WC-1", UR, List.of("Cervical neurotomy C2", "Physical therapy x6")),
+                ApplicationFingerprint.of(" wc-1 ", UR, List.of("physical  therapy X6", "CERVICAL neurotomy c2")));
+    }
+
+    @Test
+    void anotherClaimDateOrTreatmentIsAnotherDispute() {
+        String original = ApplicationFingerprint.of("WC-1", UR, List.of("Cervical neurotomy C2"));
+        assertNotEquals(original, ApplicationFingerprint.of("WC-2", UR, List.of("Cervical neurotomy C2")));
+        assertNotEquals(original, ApplicationFingerprint.of("WC-1", UR.plusDays(1), List.of("Cervical neurotomy C2")));
+        assertNotEquals(original, ApplicationFingerprint.of("WC-1", UR, List.of("Cervical neurotomy C3")));
+        assertNotEquals(original, ApplicationFingerprint.of("WC-1", UR, List.of("Cervical neurotomy C2", "MRI")));
+    }
+
+    @Test
+    void itemBoundariesCount() {
+        assertNotEquals(ApplicationFingerprint.of("WC-1", UR, List.of("a b", "c")),
+                ApplicationFingerprint.of("WC-1", UR, List.of("a", "b c")));
+    }
+}
