@@ -2,7 +2,10 @@ package org.imrflow.http;
 
 import io.vertx.sqlclient.DatabaseException;
 import jakarta.persistence.OptimisticLockException;
+import org.hibernate.JDBCException;
 import org.hibernate.StaleStateException;
+
+import java.sql.SQLException;
 
 import java.util.Set;
 
@@ -19,10 +22,8 @@ public final class WriteConflicts {
 
     public static boolean isConflict(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof StaleStateException || cause instanceof OptimisticLockException) {
-                return true;
-            }
-            if (cause instanceof DatabaseException database && CONFLICT_STATES.contains(database.getSqlState())) {
+            if (cause instanceof StaleStateException || cause instanceof OptimisticLockException
+                    || (sqlState(cause) != null && CONFLICT_STATES.contains(sqlState(cause)))) {
                 return true;
             }
         }
@@ -31,10 +32,24 @@ public final class WriteConflicts {
 
     public static boolean isUniqueViolation(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof DatabaseException database && "23505".equals(database.getSqlState())) {
+            if ("23505".equals(sqlState(cause))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The SQLSTATE, as the PostgreSQL client or Hibernate reports it; null for anything else. */
+    private static String sqlState(Throwable failure) {
+        if (failure instanceof DatabaseException database) {
+            return database.getSqlState();
+        }
+        if (failure instanceof JDBCException jdbc) {
+            return jdbc.getSQLState();
+        }
+        if (failure instanceof SQLException sql) {
+            return sql.getSQLState();
+        }
+        return null;
     }
 }

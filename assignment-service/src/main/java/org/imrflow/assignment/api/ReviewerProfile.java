@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import org.imrflow.assignment.store.ReviewerEntity;
 import org.imrflow.events.EventLimits;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** A reviewer as the roster shows and accepts them. */
@@ -26,7 +27,7 @@ public record ReviewerProfile(
 
     static ReviewerProfile of(ReviewerEntity r) {
         return new ReviewerProfile(r.id, r.name, r.specialty, r.boardCertification, r.licensedInCalifornia,
-                r.yearsInActivePractice, r.weeklyClinicalHours, r.active, r.affiliationList());
+                r.yearsInActivePractice, r.weeklyClinicalHours, r.active, List.copyOf(r.affiliations));
     }
 
     ReviewerEntity toEntity() {
@@ -39,7 +40,7 @@ public record ReviewerProfile(
         r.yearsInActivePractice = yearsInActivePractice;
         r.weeklyClinicalHours = weeklyClinicalHours;
         r.active = active == null || active;
-        r.affiliations = affiliations == null ? "" : String.join("\n", affiliations);
+        r.affiliations = affiliations == null ? new ArrayList<>() : new ArrayList<>(affiliations);
         return r;
     }
 }

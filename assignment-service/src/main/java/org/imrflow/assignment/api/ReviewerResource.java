@@ -1,7 +1,7 @@
 package org.imrflow.assignment.api;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.imrflow.assignment.messaging.CaseAssigner;
+import org.imrflow.assignment.application.CaseAssigner;
 import org.imrflow.assignment.store.ReviewerEntity;
 import org.imrflow.http.Page;
 import org.imrflow.http.PageRequest;
@@ -50,13 +50,13 @@ public class ReviewerResource {
     }
 
     @POST
-    @WithTransaction
     @Operation(summary = "Add a reviewer; cases waiting for one are offered to the new roster at once")
     public Uni<RestResponse<ReviewerProfile>> add(@Valid @NotNull ReviewerProfile profile, UriInfo uri) {
-        return ReviewerEntity.<ReviewerEntity>findById(profile.id())
-                .onItem().ifNotNull().failWith(() -> new ClientErrorException("Reviewer " + profile.id() + " is already on the roster", Response.Status.CONFLICT))
-                .chain(() -> profile.toEntity().<ReviewerEntity>persist())
-                .call(added -> assigner.assignWaiting())
+        return Panache.withTransaction(() -> ReviewerEntity.<ReviewerEntity>findById(profile.id())
+                        .onItem().ifNotNull().failWith(() -> new ClientErrorException("Reviewer " + profile.id() + " is already on the roster", Response.Status.CONFLICT))
+                        .chain(() -> profile.toEntity().<ReviewerEntity>persist()))
+                // After the commit, so the sweep sees the new reviewer; a failed sweep leaves it to the timer.
+                .call(added -> assigner.sweep().onFailure().recoverWithItem(0))
                 .map(added -> RestResponse.ResponseBuilder
                         .<ReviewerProfile>created(uri.getAbsolutePathBuilder().path(added.id).build())
                         .entity(ReviewerProfile.of(added))

@@ -1,7 +1,8 @@
-package org.imrflow.assignment.messaging;
+package org.imrflow.assignment.application;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,10 +16,13 @@ import org.imrflow.assignment.store.AssignmentStatus;
 import org.imrflow.assignment.store.CaseAssignment;
 import org.imrflow.assignment.store.ReviewerEntity;
 import org.imrflow.events.CaseReceived;
+import org.imrflow.events.DecisionRecorded;
 import org.imrflow.events.EventType;
 import org.imrflow.events.ReviewerAssigned;
 import org.imrflow.events.ReviewerQualifications;
+import org.imrflow.events.inbox.EventRejectedException;
 import org.imrflow.events.outbox.Outbox;
+import org.imrflow.http.WriteConflicts;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -29,8 +33,9 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Assigns cases to reviewers: on case-received, and again for waiting cases when the roster grows. Every call runs
- * in the caller's transaction, and reviewer-assigned goes out through the outbox in that same transaction.
+ * Assigns cases to reviewers: on case-received (in the inbox's transaction), and by a sweep of waiting cases when the
+ * roster changes and on a timer (each case in its own transaction). reviewer-assigned goes out through the outbox in
+ * the transaction that assigns; the case's version makes sure one case is assigned once, whoever races for it.
  */
 @ApplicationScoped
 public class CaseAssigner {
@@ -39,6 +44,7 @@ public class CaseAssigner {
     private final ReviewerMatcher matcher = new ReviewerMatcher();
     private final DeterminationDeadline deadline;
     private final ZoneId zone;
+    private final int sweepBatch;
     private final Outbox outbox;
     private final ObjectMapper json;
     private final Clock clock;
@@ -46,15 +52,17 @@ public class CaseAssigner {
     CaseAssigner(@ConfigProperty(name = "imrflow.assignment.standard-determination-days") int standardDays,
                  @ConfigProperty(name = "imrflow.assignment.expedited-determination-days") int expeditedDays,
                  @ConfigProperty(name = "imrflow.assignment.time-zone") ZoneId zone,
+                 @ConfigProperty(name = "imrflow.assignment.sweep-batch", defaultValue = "200") int sweepBatch,
                  Outbox outbox, ObjectMapper json, Clock clock) {
         this.deadline = new DeterminationDeadline(standardDays, expeditedDays);
+        this.sweepBatch = sweepBatch;
         this.zone = zone;
         this.outbox = outbox;
         this.json = json;
         this.clock = clock;
     }
 
-    /** A new case off the stream. Stored even when no reviewer fits, so it can be assigned later. */
+    /** A new case off the stream, in the inbox's transaction. Stored even when no reviewer fits, to be assigned later. */
     public Uni<CaseAssignment> receive(CaseReceived received) {
         CaseAssignment assignment = new CaseAssignment();
         assignment.caseNumber = received.caseNumber();
@@ -66,12 +74,51 @@ public class CaseAssigner {
         return assignment.<CaseAssignment>persist().chain(stored -> tryAssign(stored, received));
     }
 
-    /** Gives waiting cases, oldest first, a chance at the current roster; each assignment changes the loads. */
-    public Uni<Void> assignWaiting() {
-        return CaseAssignment.awaitingReviewer().chain(waiting -> Multi.createFrom().iterable(waiting)
-                .onItem().transformToUniAndConcatenate(assignment -> tryAssign(assignment, fromJson(assignment.caseReceived)))
-                .collect().asList()
-                .replaceWithVoid());
+    /**
+     * The reviewer recorded the determination, in the inbox's transaction: the case leaves their desk and no longer
+     * counts toward their load.
+     */
+    public Uni<Void> close(DecisionRecorded decision) {
+        return CaseAssignment.findByCaseNumber(decision.caseNumber()).chain(assignment -> {
+            if (assignment == null || assignment.status == AssignmentStatus.AWAITING_REVIEWER) {
+                throw new EventRejectedException("Case " + decision.caseNumber() + " was decided but never assigned here");
+            }
+            if (assignment.status == AssignmentStatus.ASSIGNED) {
+                assignment.status = AssignmentStatus.DECIDED;
+                assignment.decidedAt = decision.decidedAt();
+                LOG.infof("Case %s decided; off the reviewer's desk", assignment.caseNumber);
+            }
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    /**
+     * Gives waiting cases, oldest first, a chance at the current roster: after a roster change and on a timer, so a
+     * case that arrived while the roster changed is not forgotten. Each case is assigned in a transaction of its own;
+     * one that someone else assigned meanwhile (its version moved on) is left to them.
+     *
+     * @return how many cases were assigned
+     */
+    public Uni<Integer> sweep() {
+        return Panache.withSession(() -> CaseAssignment.awaitingReviewer(sweepBatch))
+                .chain(waiting -> Multi.createFrom().iterable(waiting)
+                        .onItem().transformToUniAndConcatenate(caseNumber -> Panache.withTransaction(() -> assignIfWaiting(caseNumber))
+                                .onFailure(WriteConflicts::isConflict).recoverWithItem(() -> {
+                                    LOG.debugf("Case %s was assigned concurrently; the sweep leaves it", caseNumber);
+                                    return false;
+                                }))
+                        .collect().asList()
+                        .map(assigned -> (int) assigned.stream().filter(Boolean::booleanValue).count()));
+    }
+
+    private Uni<Boolean> assignIfWaiting(String caseNumber) {
+        return CaseAssignment.findByCaseNumber(caseNumber).chain(assignment -> {
+            if (assignment == null || assignment.status != AssignmentStatus.AWAITING_REVIEWER) {
+                return Uni.createFrom().item(false);
+            }
+            return tryAssign(assignment, fromJson(assignment.caseReceived))
+                    .map(tried -> tried.status == AssignmentStatus.ASSIGNED);
+        });
     }
 
     private Uni<CaseAssignment> tryAssign(CaseAssignment assignment, CaseReceived received) {

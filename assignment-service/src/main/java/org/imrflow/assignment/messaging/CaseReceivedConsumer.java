@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.imrflow.assignment.application.CaseAssigner;
 import org.imrflow.events.CaseReceived;
 import org.imrflow.events.EventType;
 import org.imrflow.events.inbox.Inbox;

@@ -3,5 +3,8 @@ package org.imrflow.assignment.store;
 public enum AssignmentStatus {
     /** No qualified, conflict-free reviewer on the roster yet. */
     AWAITING_REVIEWER,
-    ASSIGNED
+    /** On a reviewer's desk: counts toward their load. */
+    ASSIGNED,
+    /** The reviewer recorded the determination: off their desk. */
+    DECIDED
 }

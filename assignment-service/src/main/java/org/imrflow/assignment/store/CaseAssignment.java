@@ -10,6 +10,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import org.imrflow.events.ReviewType;
 import org.imrflow.http.ListFilter;
 
@@ -50,8 +51,15 @@ public class CaseAssignment extends PanacheEntityBase {
     @Column(name = "determination_due_date")
     public LocalDate determinationDueDate;
 
+    @Column(name = "decided_at")
+    public Instant decidedAt;
+
+    /** The case-received event as it came, so a waiting case can be assigned later without calling intake. */
     @Column(name = "case_received", nullable = false)
     public String caseReceived;
+
+    @Version
+    public long version;
 
     public static Uni<CaseAssignment> findByCaseNumber(String caseNumber) {
         return findById(caseNumber);
@@ -72,7 +80,14 @@ public class CaseAssignment extends PanacheEntityBase {
                 .map(rows -> rows.stream().collect(Collectors.toMap(row -> (String) row[0], row -> (Long) row[1])));
     }
 
-    public static Uni<List<CaseAssignment>> awaitingReviewer() {
-        return list("status", Sort.ascending("receivedAt"), AssignmentStatus.AWAITING_REVIEWER);
+    /** The case numbers of the oldest waiting cases, at most {@code limit}. */
+    public static Uni<List<String>> awaitingReviewer(int limit) {
+        return find("status", Sort.ascending("receivedAt", "caseNumber"), AssignmentStatus.AWAITING_REVIEWER)
+                .page(0, limit).project(CaseNumberOnly.class).list()
+                .map(rows -> rows.stream().map(CaseNumberOnly::caseNumber).toList());
+    }
+
+    /** A projection: only the case number. */
+    public record CaseNumberOnly(String caseNumber) {
     }
 }

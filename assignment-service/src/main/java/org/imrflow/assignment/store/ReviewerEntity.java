@@ -1,13 +1,20 @@
 package org.imrflow.assignment.store;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.ListIndexBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.imrflow.assignment.domain.Reviewer;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 
 /** A reviewer on the roster. The name is kept for operations and never leaves this service in a letter. */
@@ -38,15 +45,19 @@ public class ReviewerEntity extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean active;
 
-    @Column(nullable = false)
-    public String affiliations = "";
+    /** Organizations and people the reviewer may not review against. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "reviewer_affiliation", joinColumns = @JoinColumn(name = "reviewer_id"))
+    @OrderColumn(name = "affiliation_number")
+    @ListIndexBase(1)
+    @Column(name = "affiliation", nullable = false)
+    public List<String> affiliations = new ArrayList<>();
 
-    public List<String> affiliationList() {
-        return affiliations.isBlank() ? List.of() : Arrays.asList(affiliations.split("\n"));
-    }
+    @Version
+    public long version;
 
     public Reviewer toDomain() {
         return new Reviewer(id, specialty, boardCertification, licensedInCalifornia, yearsInActivePractice,
-                weeklyClinicalHours, active, affiliationList());
+                weeklyClinicalHours, active, affiliations);
     }
 }

@@ -15,11 +15,28 @@ import org.imrflow.events.testing.EventStreamProbe.StreamEvent;
 import org.imrflow.local.LocalStackTestResource;
 import org.junit.jupiter.api.Test;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.imrflow.events.DecisionRecorded;
+import org.imrflow.events.EvidenceLevel;
+import org.imrflow.events.Outcome;
+import org.imrflow.events.ReviewerGuideline;
+import org.imrflow.events.ReviewerQualifications;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.restassured.RestAssured.given;
@@ -155,5 +172,115 @@ class AssignmentFlowTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> stream.readRaw(dlq, Duration.ofMillis(200)).stream()
                 .anyMatch(r -> caseNumber.equals(r.key())));
         given().get("/api/assignments/" + caseNumber).then().statusCode(404);
+    }
+
+    private static String reviewer(String id, String specialty) {
+        return """
+                { "id": "%s", "name": "Dr. %s", "specialty": "%s", "boardCertification": "%s",
+                  "licensedInCalifornia": true, "yearsInActivePractice": 9, "weeklyClinicalHours": 30 }
+                """.formatted(id, id, specialty, specialty);
+    }
+
+    @Test
+    void twoReviewersJoiningAtOnceAssignAWaitingCaseOnce() throws Exception {
+        String specialty = "Ophthalmology " + CASES.incrementAndGet();
+        String caseNumber = newCaseNumber();
+        stream.publish(EventType.CASE_RECEIVED, caseNumber,
+                caseReceived(caseNumber, ReviewType.STANDARD, specialty, "City Fleet Services"));
+        awaitStatus(caseNumber, "AWAITING_REVIEWER");
+
+        ExecutorService operators = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> added = new ArrayList<>();
+            for (String id : List.of("rev-eye-a-" + caseNumber.substring(5), "rev-eye-b-" + caseNumber.substring(5))) {
+                added.add(operators.submit(() -> {
+                    start.await();
+                    return given().contentType(ContentType.JSON).body(reviewer(id, specialty))
+                            .when().post("/api/reviewers").then().extract().statusCode();
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> status : added) {
+                assertEquals(201, status.get());
+            }
+        } finally {
+            operators.shutdown();
+        }
+        awaitStatus(caseNumber, "ASSIGNED");
+        stream.awaitEvent(EventType.REVIEWER_ASSIGNED, caseNumber);
+        // Both requests are answered and the timer's sweep finds nothing to do: the outbox is final for this case.
+        assertEquals(1L, outboxRows(caseNumber, EventType.REVIEWER_ASSIGNED), "one reviewer-assigned for the case");
+    }
+
+    @Test
+    void aWaitingCaseWhoseWakeUpWasMissedIsAssignedByTheSweep() throws Exception {
+        String specialty = "Otolaryngology " + CASES.incrementAndGet();
+        String caseNumber = newCaseNumber();
+        stream.publish(EventType.CASE_RECEIVED, caseNumber,
+                caseReceived(caseNumber, ReviewType.STANDARD, specialty, "City Fleet Services"));
+        awaitStatus(caseNumber, "AWAITING_REVIEWER");
+        // A reviewer who joined without a sweep after it, as when the case committed just after the roster's sweep ran.
+        String reviewerId = "rev-ent-" + caseNumber.substring(5);
+        sql("insert into reviewer (id, name, specialty, board_certification, licensed_in_california,"
+                + " years_in_active_practice, weekly_clinical_hours, active) values ('" + reviewerId + "', 'Dr. Ent', '"
+                + specialty + "', '" + specialty + "', true, 9, 30, true)");
+
+        awaitStatus(caseNumber, "ASSIGNED");
+        given().get("/api/assignments/" + caseNumber).then().body("reviewerId", equalTo(reviewerId));
+    }
+
+    @Test
+    void aDecidedCaseLeavesTheReviewersLoad() {
+        String specialty = "Dermatopathology " + CASES.incrementAndGet();
+        String first = "rev-skin-a-" + CASES.get();
+        String second = "rev-skin-b-" + CASES.get();
+        for (String id : List.of(first, second)) {
+            given().contentType(ContentType.JSON).body(reviewer(id, specialty)).when().post("/api/reviewers")
+                    .then().statusCode(201);
+        }
+        String decided = newCaseNumber();
+        stream.publish(EventType.CASE_RECEIVED, decided, caseReceived(decided, ReviewType.STANDARD, specialty, "City Fleet Services"));
+        awaitStatus(decided, "ASSIGNED");
+        given().get("/api/assignments/" + decided).then().body("reviewerId", equalTo(first)); // a tie goes by id
+
+        stream.publish(EventType.DECISION_RECORDED, decided, new DecisionRecorded(decided, first,
+                new ReviewerQualifications(specialty, specialty), Instant.now(), LocalDate.now().plusDays(30),
+                "The injured worker has chronic neck pain.", List.of(new DecisionRecorded.ItemDecision(1,
+                        "Cervical medial branch neurotomy at bilateral C2 C3 C4", ItemCategory.INJECTIONS, Outcome.UPHELD,
+                        new ClaimsAdministratorGuideline(false, "ODG"),
+                        new ReviewerGuideline(EvidenceLevel.MTUS, "MTUS ACOEM", null, null), "Not medically necessary."))));
+        awaitStatus(decided, "DECIDED");
+
+        // The first reviewer's desk is empty again, so the tie between two empty desks goes to them once more.
+        String next = newCaseNumber();
+        stream.publish(EventType.CASE_RECEIVED, next, caseReceived(next, ReviewType.STANDARD, specialty, "City Fleet Services"));
+        awaitStatus(next, "ASSIGNED");
+        given().get("/api/assignments/" + next).then().body("reviewerId", equalTo(first));
+    }
+
+    private static long outboxRows(String caseNumber, EventType type) throws Exception {
+        try (Connection db = jdbc(); PreparedStatement query = db.prepareStatement(
+                "select count(*) from event_outbox where case_number = ? and event_type = ?")) {
+            query.setString(1, caseNumber);
+            query.setString(2, type.cloudEventType());
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private static void sql(String statement) throws Exception {
+        try (Connection db = jdbc(); Statement sql = db.createStatement()) {
+            sql.execute(statement);
+        }
+    }
+
+    private static Connection jdbc() throws Exception {
+        var config = ConfigProvider.getConfig();
+        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getOptionalValue("quarkus.datasource.username", String.class).orElse("postgres"),
+                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
     }
 }

@@ -1,4 +1,4 @@
-package org.imrflow.notification.messaging;
+package org.imrflow.notification.application;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

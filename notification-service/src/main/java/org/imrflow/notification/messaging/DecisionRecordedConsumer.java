@@ -7,6 +7,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.imrflow.events.DecisionRecorded;
 import org.imrflow.events.EventType;
 import org.imrflow.events.inbox.Inbox;
+import org.imrflow.notification.application.LetterDesk;
 
 @ApplicationScoped
 public class DecisionRecordedConsumer {

@@ -6,6 +6,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -37,6 +38,9 @@ public class Letter extends PanacheEntityBase {
 
     @Column(nullable = false)
     public String body;
+
+    @Version
+    public long version;
 
     public static Uni<Letter> findByCaseNumber(String caseNumber) {
         return find("caseNumber", caseNumber).firstResult();

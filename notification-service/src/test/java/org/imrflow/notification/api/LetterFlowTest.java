@@ -16,10 +16,17 @@ import org.imrflow.events.testing.EventStreamProbe.StreamEvent;
 import org.imrflow.local.LocalStackTestResource;
 import org.junit.jupiter.api.Test;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.restassured.RestAssured.given;
@@ -28,6 +35,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.contains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
@@ -81,29 +89,56 @@ class LetterFlowTest {
     }
 
     @Test
-    void aCaseGetsOneLetterEvenWhenItsDecisionArrivesTwice() {
+    void aCaseGetsOneLetterEvenWhenItsDecisionArrivesTwice() throws Exception {
         String caseNumber = "CM26-" + CASES.incrementAndGet();
-        stream.publish(EventType.DECISION_RECORDED, caseNumber, decision(caseNumber));
-        stream.publish(EventType.DECISION_RECORDED, caseNumber, decision(caseNumber));
-        String later = "CM26-" + CASES.incrementAndGet();
-        stream.publish(EventType.DECISION_RECORDED, later, decision(later));
+        UUID first = stream.publish(EventType.DECISION_RECORDED, caseNumber, decision(caseNumber));
+        UUID second = stream.publish(EventType.DECISION_RECORDED, caseNumber, decision(caseNumber));
 
-        // letter-issued for a later case means both copies of the first were consumed
-        stream.awaitEvent(EventType.LETTER_ISSUED, later);
-        assertEquals(1, stream.readAll(EventType.LETTER_ISSUED, caseNumber).size());
+        // Both copies taken off the stream: each is in the inbox, none on the dead-letter topic.
+        await().atMost(Duration.ofSeconds(30)).until(() -> processed(first) && processed(second));
+        String dlq = EventType.DECISION_RECORDED.deadLetterTopic("notification-service");
+        assertEquals(List.of(), stream.readRaw(dlq, Duration.ofMillis(200)).stream()
+                .filter(r -> caseNumber.equals(r.key())).toList());
+        assertEquals(1L, count("select count(*) from letter where case_number = ?", caseNumber));
+        assertEquals(1L, count("select count(*) from event_outbox where case_number = ? and event_type = '"
+                + EventType.LETTER_ISSUED.cloudEventType() + "'", caseNumber));
+        assertEquals(1, stream.awaitEvents(EventType.LETTER_ISSUED, caseNumber, 1).size());
+    }
+
+    private static boolean processed(UUID eventId) throws Exception {
+        return count("select count(*) from processed_event where event_id = cast(? as uuid)", eventId.toString()) == 1;
+    }
+
+    private static long count(String sql, String parameter) throws Exception {
+        var config = ConfigProvider.getConfig();
+        try (Connection db = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getOptionalValue("quarkus.datasource.username", String.class).orElse("postgres"),
+                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
+             PreparedStatement query = db.prepareStatement(sql)) {
+            query.setString(1, parameter);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
     }
 
     @Test
-    void lettersArePagedAndAnUnknownCaseHasNone() {
+    void lettersArePagedNewestFirstAndAnUnknownCaseHasNone() {
+        List<String> issued = new java.util.ArrayList<>();
         for (int i = 0; i < 2; i++) {
             String caseNumber = "CM26-" + CASES.incrementAndGet();
             stream.publish(EventType.DECISION_RECORDED, caseNumber, decision(caseNumber));
-            stream.awaitEvent(EventType.LETTER_ISSUED, caseNumber);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/letters/" + caseNumber)
+                    .then().statusCode(200));
+            issued.add(caseNumber);
         }
         given().queryParam("size", 1).get("/api/letters").then().statusCode(200)
-                .body("items.size()", equalTo(1))
+                .body("items.caseNumber", contains(issued.get(1)))
                 .body("size", equalTo(1))
                 .body("total", greaterThanOrEqualTo(2));
+        given().queryParam("size", 1).queryParam("page", 1).get("/api/letters").then().statusCode(200)
+                .body("items.caseNumber", contains(issued.get(0)));
         given().queryParam("size", 0).get("/api/letters").then().statusCode(400)
                 .contentType("application/problem+json");
         given().accept("application/json").get("/api/letters/CM26-0000000").then().statusCode(404)

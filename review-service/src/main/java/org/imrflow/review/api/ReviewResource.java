@@ -1,7 +1,6 @@
 package org.imrflow.review.api;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -13,10 +12,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.imrflow.http.Page;
 import org.imrflow.http.PageRequest;
-import org.imrflow.review.messaging.ReviewDesk;
+import org.imrflow.review.application.ReviewDesk;
 import org.imrflow.review.store.Review;
 import org.imrflow.review.store.ReviewStatus;
 
@@ -50,18 +50,16 @@ public class ReviewResource {
 
     @POST
     @Path("/{caseNumber}/determination")
-    @WithTransaction
     @Operation(summary = "Record the Final Determination: every disputed item Upheld or Overturned, with its basis")
+    @APIResponse(responseCode = "409", description = "The case is already decided, or another determination won a race")
     public Uni<ReviewView> decide(@PathParam("caseNumber") String caseNumber,
                                   @Valid @NotNull DeterminationRequest determination) {
-        return Review.<Review>findById(caseNumber)
+        return desk.decide(caseNumber, determination.clinicalCaseSummary().strip(), determination::drafts)
                 .onItem().ifNull().failWith(() -> new NotFoundException("No review for case " + caseNumber))
-                .chain(review -> desk.decide(review, determination.clinicalCaseSummary().strip(),
-                        determination.drafts(review.urGuideline())))
                 .map(this::view);
     }
 
     private ReviewView view(Review review) {
-        return ReviewView.of(review, desk.disputedItems(review));
+        return ReviewView.of(review, review.items());
     }
 }

@@ -1,24 +1,22 @@
-package org.imrflow.review.messaging;
+package org.imrflow.review.application;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.ClientErrorException;
-import jakarta.ws.rs.core.Response;
+import org.imrflow.events.ClaimsAdministratorGuideline;
 import org.imrflow.events.DecisionRecorded;
 import org.imrflow.events.DisputedItem;
 import org.imrflow.events.EventType;
 import org.imrflow.events.ReviewerAssigned;
 import org.imrflow.events.outbox.Outbox;
-import org.imrflow.http.FieldError;
-import org.imrflow.http.InvalidRequestException;
+import org.imrflow.review.domain.AlreadyDecidedException;
+import org.imrflow.review.domain.DeterminationRejectedException;
 import org.imrflow.review.domain.DeterminationRules;
 import org.imrflow.review.domain.ItemDecisionDraft;
 import org.imrflow.review.domain.RuleViolation;
 import org.imrflow.review.store.ItemDecisionRow;
 import org.imrflow.review.store.Review;
+import org.imrflow.review.store.ReviewItemRow;
 import org.imrflow.review.store.ReviewStatus;
 import org.jboss.logging.Logger;
 
@@ -30,22 +28,19 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Opens reviews when reviewers are assigned, and records determinations. Each call runs in the caller's transaction;
- * decision-recorded goes out through the outbox in that same transaction.
+ * The reviewer's desk: opens reviews when reviewers are assigned (in the inbox's transaction), and records
+ * determinations (in a transaction of its own). decision-recorded goes out through the outbox in the transaction that
+ * records the decision, and the review's version makes sure only one determination of a case ever commits.
  */
 @ApplicationScoped
 public class ReviewDesk {
     private static final Logger LOG = Logger.getLogger(ReviewDesk.class);
-    private static final TypeReference<List<DisputedItem>> ITEMS = new TypeReference<>() {
-    };
 
     private final Outbox outbox;
-    private final ObjectMapper json;
     private final Clock clock;
 
-    ReviewDesk(Outbox outbox, ObjectMapper json, Clock clock) {
+    ReviewDesk(Outbox outbox, Clock clock) {
         this.outbox = outbox;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -67,20 +62,31 @@ public class ReviewDesk {
             review.determinationDueDate = assigned.determinationDueDate();
             review.urGuidelineBasedOnMtus = assigned.claimsAdministratorGuideline().basedOnMtus();
             review.urGuidelineCitation = assigned.claimsAdministratorGuideline().citation();
-            review.disputedItems = toJson(assigned.disputedItems());
+            review.disputedItems.clear();
+            assigned.disputedItems().stream().map(ReviewItemRow::of).forEach(review.disputedItems::add);
             return review.<Review>persist();
         });
     }
 
-    /** Records the determination on every disputed item, or refuses it whole. */
-    public Uni<Review> decide(Review review, String clinicalCaseSummary, List<ItemDecisionDraft> decisions) {
+    /**
+     * Records the determination on every disputed item, or refuses it whole. Null when the case has no review.
+     *
+     * @param decisions the reviewer's decisions, given the guideline UR cited (the default for each decision)
+     */
+    public Uni<Review> decide(String caseNumber, String clinicalCaseSummary,
+                              Function<ClaimsAdministratorGuideline, List<ItemDecisionDraft>> decisions) {
+        return Panache.withTransaction(() -> Review.<Review>findById(caseNumber).onItem().ifNotNull()
+                .transformToUni(review -> decide(review, clinicalCaseSummary, decisions.apply(review.urGuideline()))));
+    }
+
+    private Uni<Review> decide(Review review, String clinicalCaseSummary, List<ItemDecisionDraft> decisions) {
         if (review.status == ReviewStatus.DECIDED) {
-            throw new ClientErrorException("Case " + review.caseNumber + " is already decided", Response.Status.CONFLICT);
+            throw new AlreadyDecidedException(review.caseNumber);
         }
-        List<DisputedItem> disputed = disputedItems(review);
+        List<DisputedItem> disputed = review.items();
         List<RuleViolation> violations = DeterminationRules.check(disputed, decisions);
         if (!violations.isEmpty()) {
-            throw new InvalidRequestException(violations.stream().map(v -> new FieldError(v.field(), v.message())).toList());
+            throw new DeterminationRejectedException(violations);
         }
         review.status = ReviewStatus.DECIDED;
         review.clinicalCaseSummary = clinicalCaseSummary;
@@ -95,14 +101,6 @@ public class ReviewDesk {
                 .replaceWith(review);
     }
 
-    public List<DisputedItem> disputedItems(Review review) {
-        try {
-            return json.readValue(review.disputedItems, ITEMS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored disputed items of " + review.caseNumber + " are unreadable", e);
-        }
-    }
-
     private static DecisionRecorded decisionRecorded(Review review, List<DisputedItem> disputed) {
         Map<Integer, DisputedItem> items = disputed.stream()
                 .collect(Collectors.toMap(DisputedItem::itemNumber, Function.identity()));
@@ -111,13 +109,5 @@ public class ReviewDesk {
                 review.decisions.stream().map(d -> new DecisionRecorded.ItemDecision(d.itemNumber,
                         items.get(d.itemNumber).description(), items.get(d.itemNumber).category(), d.outcome,
                         d.claimsAdministratorGuideline(), d.reviewerGuideline(), d.rationale)).toList());
-    }
-
-    private String toJson(List<DisputedItem> items) {
-        try {
-            return json.writeValueAsString(items);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -7,6 +7,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.imrflow.events.EventType;
 import org.imrflow.events.ReviewerAssigned;
 import org.imrflow.events.inbox.Inbox;
+import org.imrflow.review.application.ReviewDesk;
 
 @ApplicationScoped
 public class ReviewerAssignedConsumer {

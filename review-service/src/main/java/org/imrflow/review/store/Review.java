@@ -14,7 +14,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import org.imrflow.events.ClaimsAdministratorGuideline;
+import org.imrflow.events.DisputedItem;
 import org.imrflow.http.ListFilter;
 import org.imrflow.events.ReviewType;
 import org.imrflow.events.ReviewerQualifications;
@@ -61,9 +63,14 @@ public class Review extends PanacheEntityBase {
     @Column(name = "ur_guideline_citation", nullable = false)
     public String urGuidelineCitation;
 
-    /** JSON array of the disputed items, as assignment sent them. */
-    @Column(name = "disputed_items", nullable = false)
-    public String disputedItems;
+    /** Guards the decision: of two determinations sent at once, one commits and the other gets a conflict. */
+    @Version
+    public long version;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "review_item", joinColumns = @JoinColumn(name = "case_number"))
+    @OrderBy("itemNumber")
+    public List<ReviewItemRow> disputedItems = new ArrayList<>();
 
     @Column(name = "clinical_case_summary")
     public String clinicalCaseSummary;
@@ -78,6 +85,10 @@ public class Review extends PanacheEntityBase {
 
     public ClaimsAdministratorGuideline urGuideline() {
         return new ClaimsAdministratorGuideline(urGuidelineBasedOnMtus, urGuidelineCitation);
+    }
+
+    public List<DisputedItem> items() {
+        return disputedItems.stream().map(ReviewItemRow::toItem).toList();
     }
 
     public ReviewerQualifications qualifications() {

@@ -16,10 +16,21 @@ import org.imrflow.events.testing.EventStreamProbe.StreamEvent;
 import org.imrflow.local.LocalStackTestResource;
 import org.junit.jupiter.api.Test;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.restassured.RestAssured.given;
@@ -28,7 +39,6 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.everyItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
@@ -169,10 +179,66 @@ class ReviewFlowTest {
 
     @Test
     void theWorklistFiltersByStatus() {
-        assignedCase("rev-filter-01");
-        given().queryParam("reviewerId", "rev-filter-01").queryParam("status", "DECIDED").get("/api/reviews")
-                .then().statusCode(200).body("total", equalTo(0));
-        given().queryParam("status", "PENDING").get("/api/reviews")
-                .then().statusCode(200).body("items.status", everyItem(equalTo("PENDING")));
+        String reviewer = "rev-filter-" + CASES.incrementAndGet();
+        String pending = assignedCase(reviewer);
+        String decided = assignedCase(reviewer);
+        given().contentType(ContentType.JSON).body(determination(neurotomyOverturned(), opioidUpheld()))
+                .when().post("/api/reviews/" + decided + "/determination").then().statusCode(200);
+
+        given().queryParam("reviewerId", reviewer).queryParam("status", "DECIDED").get("/api/reviews")
+                .then().statusCode(200).body("items.caseNumber", contains(decided)).body("total", equalTo(1));
+        given().queryParam("reviewerId", reviewer).queryParam("status", "PENDING").get("/api/reviews")
+                .then().statusCode(200).body("items.caseNumber", contains(pending)).body("total", equalTo(1));
+        given().queryParam("reviewerId", reviewer).get("/api/reviews")
+                .then().statusCode(200).body("items.caseNumber", containsInAnyOrder(pending, decided));
+    }
+
+    @Test
+    void ofDeterminationsSentAtOnceExactlyOneIsRecordedAndAnnouncedAndTheOthersGet409() throws Exception {
+        String caseNumber = assignedCase("rev-race-01");
+        int racers = 6;
+        ExecutorService reviewers = Executors.newFixedThreadPool(racers);
+        List<Integer> statuses;
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < racers; i++) {
+                answers.add(reviewers.submit(() -> {
+                    start.await();
+                    return given().contentType(ContentType.JSON).body(determination(neurotomyOverturned(), opioidUpheld()))
+                            .when().post("/api/reviews/" + caseNumber + "/determination").then()
+                            .extract().statusCode();
+                }));
+            }
+            start.countDown();
+            statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+        } finally {
+            reviewers.shutdown();
+        }
+        assertEquals(1, statuses.stream().filter(status -> status == 200).count(), "statuses " + statuses);
+        assertEquals(racers - 1, statuses.stream().filter(status -> status == 409).count(), "statuses " + statuses);
+        stream.awaitEvent(EventType.DECISION_RECORDED, caseNumber);
+        // Every request has been answered, so every transaction has ended: what the outbox holds is final.
+        assertEquals(1L, outboxRows(caseNumber, EventType.DECISION_RECORDED), "one decision-recorded for the case");
+        assertEquals(1, stream.readAll(EventType.DECISION_RECORDED, caseNumber).size());
+    }
+
+    private static long outboxRows(String caseNumber, EventType type) throws Exception {
+        var config = ConfigProvider.getConfig();
+        try (Connection db = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getOptionalValue("quarkus.datasource.username", String.class).orElse("postgres"),
+                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
+             PreparedStatement query = db.prepareStatement(
+                     "select count(*) from event_outbox where case_number = ? and event_type = ?")) {
+            query.setString(1, caseNumber);
+            query.setString(2, type.cloudEventType());
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
     }
 }
