@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code ./run-local.sh}: starts IMR Flow on this machine, prints what a person needs, and stops everything on
@@ -46,6 +47,20 @@ public final class Launcher {
         Path dataDir = root.resolve(".imr-flow");
         System.out.printf("Starting IMR Flow from %s (data in %s%s)%n", root, dataDir, fresh ? ", fresh" : "");
         Instant started = Instant.now();
+        AtomicReference<LocalSystem> up = new AtomicReference<>();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LocalSystem running = up.get();
+            if (running == null) {
+                // Ctrl-C (or a failure) while starting: stop whatever the pid file says was started so far
+                PidFile.in(dataDir).recover(Duration.ofSeconds(20));
+            } else {
+                System.out.println("\nStopping IMR Flow...");
+                running.close();
+                System.out.println("Stopped. Data kept in " + dataDir + " (start with --fresh to wipe it).");
+            }
+            stopped.countDown();
+        }, "imr-flow-stop"));
         LocalSystem system;
         try {
             system = LocalSystem.start(new SystemOptions(root,
@@ -56,13 +71,7 @@ public final class Launcher {
             System.exit(1);
             return;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("\nStopping IMR Flow...");
-            system.close();
-            System.out.println("Stopped. Data kept in " + dataDir + " (start with --fresh to wipe it).");
-            stopped.countDown();
-        }, "imr-flow-stop"));
+        up.set(system);
 
         System.out.printf("%nIMR Flow is up in %d s: %s%n%n", Duration.between(started, Instant.now()).toSeconds(),
                 system.describeInfrastructure());
