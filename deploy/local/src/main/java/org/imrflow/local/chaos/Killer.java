@@ -98,8 +98,8 @@ final class Killer implements Runnable {
         long killedAt = System.currentTimeMillis();
         down = target;
         try {
-            system.kill(target);
             out.printf("[chaos %5.1f s] kill -9 %s (pid %d)%n", seconds(killedAt), target.label(), pid);
+            system.kill(target);
             RetryingHttp.pause(options.down().toMillis());
             RuntimeException last = null;
             for (int attempt = 1; attempt <= 3; attempt++) {
