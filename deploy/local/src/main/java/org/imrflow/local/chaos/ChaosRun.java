@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class ChaosRun {
     private static final long PROGRESS_EVERY_MS = 5_000;
+    /** The drain ends early once no letter has come for this long: a consumer retrying a message has long given up. */
+    private static final long STALLED_AFTER_MS = 60_000;
 
     private ChaosRun() {
     }
@@ -63,12 +65,20 @@ public final class ChaosRun {
             out.printf("[chaos %5.1f s] all %d cases submitted, %d kills done; draining (up to %d s) for the remaining %d letters%n",
                     seconds(start), options.cases(), killer.kills().size(), options.drain().toSeconds(),
                     options.cases() - workload.letterCount());
-            while (!workload.allLettersIn() && System.currentTimeMillis() < drainUntil) {
+            long letters = workload.letterCount();
+            long lastChange = System.currentTimeMillis();
+            while (!workload.allLettersIn() && System.currentTimeMillis() < drainUntil
+                    && System.currentTimeMillis() - lastChange < STALLED_AFTER_MS) {
                 lastProgress = progress(out, workload, killer, start, lastProgress, "draining");
                 RetryingHttp.pause(200);
+                if (workload.letterCount() != letters) {
+                    letters = workload.letterCount();
+                    lastChange = System.currentTimeMillis();
+                }
             }
             if (!workload.allLettersIn()) {
-                out.printf("[chaos %5.1f s] drain over: %d letters still missing%n", seconds(start),
+                out.printf("[chaos %5.1f s] drain over (%s): %d letters still missing%n", seconds(start),
+                        System.currentTimeMillis() < drainUntil ? "no new letter for " + STALLED_AFTER_MS / 1000 + " s" : "time is up",
                         options.cases() - workload.letterCount());
             }
         } catch (RuntimeException e) {

@@ -70,6 +70,9 @@ final class Killer implements Runnable {
                 List<Component> order = new ArrayList<>(options.targets());
                 Collections.shuffle(order, random);
                 for (Component target : order) {
+                    if (options.rounds() == 0 && round >= 1 && allSubmitted.getAsBoolean()) {
+                        return; // past the first round, the kills go on only while cases are still being submitted
+                    }
                     if (!waitUntil(nextKill)) {
                         return;
                     }
