@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** What a chaos run did and found; {@link #clean()} is the verdict. */
-public record ChaosReport(ChaosOptions options, long wallMillis, List<Killer.Kill> kills, int submitted, long letters,
+public record ChaosReport(ChaosOptions options, long wallMillis, List<Kill> kills, int submitted, long letters,
                           List<Finding> findings, List<Long> latenciesMillis, List<String> problems, long clientRetries,
                           Verifier.Totals totals, List<WireLog.DeadLetter> deadLetters, long wireRecords,
                           List<String> strangers, String aborted) {
@@ -32,7 +32,7 @@ public record ChaosReport(ChaosOptions options, long wallMillis, List<Killer.Kil
 
     /** Nothing lost, nothing duplicated, every kill restarted, the run not cut short. */
     public boolean clean() {
-        return aborted == null && findings.isEmpty() && kills.stream().allMatch(Killer.Kill::restarted);
+        return aborted == null && findings.isEmpty() && kills.stream().allMatch(Kill::restarted);
     }
 
     public long percentile(int p) {

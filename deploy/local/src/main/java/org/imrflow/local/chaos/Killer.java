@@ -17,13 +17,6 @@ import java.util.function.BooleanSupplier;
  * previous target is back (ready), however long its restart takes.
  */
 final class Killer implements Runnable {
-    /** One kill -9 and its restart; times in epoch milliseconds, {@code readyAt} 0 if it never came back. */
-    record Kill(Component target, long pid, long killedAt, long readyAt, String failure) {
-        boolean restarted() {
-            return readyAt > 0;
-        }
-    }
-
     private final LocalSystem system;
     private final ChaosOptions options;
     private final BooleanSupplier allSubmitted;

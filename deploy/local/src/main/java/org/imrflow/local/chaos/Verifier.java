@@ -26,11 +26,11 @@ final class Verifier {
     private final String assignment;
     private final String review;
     private final String notification;
-    private final List<Killer.Kill> kills;
+    private final List<Kill> kills;
     private final long runStart;
     private final RetryingHttp http = new RetryingHttp();
 
-    Verifier(String intake, String assignment, String review, String notification, List<Killer.Kill> kills, long runStart) {
+    Verifier(String intake, String assignment, String review, String notification, List<Kill> kills, long runStart) {
         this.intake = intake;
         this.assignment = assignment;
         this.review = review;
@@ -174,8 +174,8 @@ final class Verifier {
         if (at <= 0) {
             return "time unknown";
         }
-        Killer.Kill near = null;
-        for (Killer.Kill kill : kills) {
+        Kill near = null;
+        for (Kill kill : kills) {
             long backAt = kill.restarted() ? kill.readyAt() : Long.MAX_VALUE / 2;
             if (kill.killedAt() <= at + 2_000 && at <= backAt + 30_000) {
                 near = kill;
