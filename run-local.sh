@@ -1,12 +1,25 @@
 #!/usr/bin/env bash
 # Starts IMR Flow on this machine: a Kafka broker, PostgreSQL and the four services, each its own process, no Docker.
 # Builds whatever is missing or older than its sources first. Ctrl-C stops everything; data stays in .imr-flow/.
-#   ./run-local.sh [--fresh] [--no-demo] [--help]
+#   ./run-local.sh [--fresh] [--no-demo] [--host ADDRESS] [--help]
+#   ./run-local.sh chaos --cases N [--seed S] [--kill-every SECONDS] [...] [--help]
 set -euo pipefail
 cd "$(dirname "$0")"
 
 classpath_file=deploy/local/target/classes/imrflow/local-stack.classpath
+usage_dir=deploy/local/src/main/resources/imrflow
 services=(intake-service assignment-service review-service notification-service)
+
+# --help answers from the source tree, before (and without) any build.
+usage_file="$usage_dir/usage-run-local.txt"
+if [ "${1:-}" = chaos ]; then
+  usage_file="$usage_dir/usage-chaos.txt"
+fi
+for arg in "$@"; do
+  case "$arg" in
+    -h|--help) cat "$usage_file"; exit 0 ;;
+  esac
+done
 
 needs_build() {
   [ -f "$classpath_file" ] || return 0
@@ -24,7 +37,8 @@ needs_build() {
 
 if needs_build; then
   echo "Building IMR Flow (the first build downloads dependencies and takes a few minutes)..."
-  ./mvnw -q -B -DskipTests install
+  # package, not install: the reactor resolves the modules from each other, ~/.m2 is left alone
+  ./mvnw -q -B -DskipTests package
 fi
 
 exec java -cp "deploy/local/target/classes:$(cat "$classpath_file")" org.imrflow.local.Launcher "$@"

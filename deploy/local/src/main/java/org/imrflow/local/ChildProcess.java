@@ -74,6 +74,14 @@ final class ChildProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** {@code kill -9}: no shutdown hook, no clean close of sockets or files; returns once the process is gone. */
+    void kill() {
+        process.destroyForcibly();
+        if (!waitQuietly(30)) {
+            throw new IllegalStateException(name + " (pid " + pid() + ") did not die of SIGKILL within 30 s");
+        }
+    }
+
     String logTail() {
         try {
             List<String> lines = Files.readAllLines(log);

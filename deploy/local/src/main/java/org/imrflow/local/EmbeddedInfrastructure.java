@@ -17,13 +17,13 @@ final class EmbeddedInfrastructure implements Infrastructure {
         this.kafka = kafka;
     }
 
-    static EmbeddedInfrastructure start(StackOptions options) {
+    static EmbeddedInfrastructure start(StackOptions options, ProcessRecorder recorder) {
         if (options.fresh()) {
             deleteRecursively(options.dataDir());
         }
-        PostgresServer postgres = PostgresServer.start(options.dataDir(), options.postgresPort());
+        PostgresServer postgres = PostgresServer.start(options.dataDir(), options.postgresPort(), recorder);
         try {
-            return new EmbeddedInfrastructure(postgres, KafkaBroker.start(options.dataDir(), options.kafkaPort()));
+            return new EmbeddedInfrastructure(postgres, KafkaBroker.start(options.dataDir(), options.kafkaPort(), recorder));
         } catch (RuntimeException e) {
             postgres.close();
             throw e;
@@ -43,6 +43,14 @@ final class EmbeddedInfrastructure implements Infrastructure {
     @Override
     public String describe() {
         return "Kafka (KRaft) on " + kafka.bootstrapServers() + ", " + postgres.describe();
+    }
+
+    KafkaBroker kafka() {
+        return kafka;
+    }
+
+    PostgresServer postgres() {
+        return postgres;
     }
 
     @Override

@@ -19,6 +19,11 @@ public interface Infrastructure extends AutoCloseable {
 
     /** Picks the provider: {@code IMRFLOW_INFRA=embedded|containers}, otherwise containers only when Docker answers. */
     static Infrastructure start(StackOptions options) {
+        return start(options, ProcessRecorder.NONE);
+    }
+
+    /** As {@link #start(StackOptions)}, telling {@code recorder} of every process it starts. */
+    static Infrastructure start(StackOptions options, ProcessRecorder recorder) {
         String chosen = System.getenv().getOrDefault("IMRFLOW_INFRA", "auto");
         boolean containers = switch (chosen) {
             case "containers" -> true;
@@ -26,6 +31,6 @@ public interface Infrastructure extends AutoCloseable {
             case "auto" -> ContainerInfrastructure.dockerReachable();
             default -> throw new IllegalArgumentException("IMRFLOW_INFRA must be embedded, containers or auto, not " + chosen);
         };
-        return containers ? ContainerInfrastructure.start() : EmbeddedInfrastructure.start(options);
+        return containers ? ContainerInfrastructure.start() : EmbeddedInfrastructure.start(options, recorder);
     }
 }

@@ -23,14 +23,21 @@ final class KafkaBroker implements AutoCloseable {
     private static final String CLASSPATH_RESOURCE = "/imrflow/local-stack.classpath";
 
     private final int port;
-    private final ChildProcess process;
+    private final int controllerPort;
+    private final List<String> command;
+    private final Path log;
+    private final ProcessRecorder recorder;
+    private volatile ChildProcess process;
 
-    private KafkaBroker(int port, ChildProcess process) {
+    private KafkaBroker(int port, int controllerPort, List<String> command, Path log, ProcessRecorder recorder) {
         this.port = port;
-        this.process = process;
+        this.controllerPort = controllerPort;
+        this.command = command;
+        this.log = log;
+        this.recorder = recorder;
     }
 
-    static KafkaBroker start(Path dataDir, int requestedPort) {
+    static KafkaBroker start(Path dataDir, int requestedPort, ProcessRecorder recorder) {
         int port = FreePort.orPick(requestedPort);
         int controllerPort = requestedPort > 0 ? requestedPort + 1 : FreePort.orPick(0);
         Path kafkaDir = dataDir.resolve("kafka");
@@ -52,10 +59,36 @@ final class KafkaBroker implements AutoCloseable {
                             "--cluster-id=" + newClusterId(), "--config=" + config),
                     log, 120);
         }
-        ChildProcess broker = ChildProcess.startJava("kafka", concat(jvm, "kafka.Kafka", config.toString()), log);
-        KafkaBroker started = new KafkaBroker(port, broker);
-        started.awaitListening(Duration.ofSeconds(90));
-        return started;
+        KafkaBroker broker = new KafkaBroker(port, controllerPort, concat(jvm, "kafka.Kafka", config.toString()), log, recorder);
+        broker.launch();
+        return broker;
+    }
+
+    /** Starts the broker JVM on the same ports, configuration and data, and waits until it listens. */
+    void restart() {
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException("Kafka is still running (pid " + process.pid() + ")");
+        }
+        launch();
+    }
+
+    /** {@code kill -9} of the broker JVM; returns once it is gone. */
+    void kill() {
+        process.kill();
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    private void launch() {
+        process = ChildProcess.startJava("kafka", command, log);
+        recorder.started("kafka", process.pid());
+        awaitListening(Duration.ofSeconds(90));
     }
 
     String bootstrapServers() {
@@ -64,6 +97,10 @@ final class KafkaBroker implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    int controllerPort() {
+        return controllerPort;
     }
 
     private void awaitListening(Duration timeout) {
@@ -142,6 +179,8 @@ final class KafkaBroker implements AutoCloseable {
 
     @Override
     public void close() {
-        process.close();
+        if (process != null) {
+            process.close();
+        }
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code ./run-local.sh}: starts IMR Flow on this machine, prints what a person needs, and stops everything on
@@ -17,38 +18,60 @@ public final class Launcher {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        // Embedded PostgreSQL narrates every start at INFO; only problems belong on the console.
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        quietLogging();
+        if (args.length > 0 && args[0].equals("chaos")) {
+            org.imrflow.local.chaos.ChaosCommand.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         boolean fresh = false;
         boolean demo = true;
+        String host = System.getenv().getOrDefault("IMRFLOW_HTTP_HOST", SystemOptions.LOOPBACK);
         Path root = Path.of("").toAbsolutePath();
-        for (String arg : args) {
-            switch (arg) {
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
                 case "--fresh" -> fresh = true;
                 case "--no-demo" -> demo = false;
+                case "--host" -> {
+                    if (i + 1 >= args.length) {
+                        fail("--host needs an address, e.g. --host 0.0.0.0");
+                    }
+                    host = args[++i];
+                }
                 case "--help", "-h" -> {
-                    usage();
+                    System.out.print(usage("usage-run-local.txt"));
                     return;
                 }
-                default -> {
-                    System.err.println("Unknown option " + arg);
-                    usage();
-                    System.exit(2);
-                }
+                default -> fail("Unknown option " + args[i]);
             }
         }
         Path dataDir = root.resolve(".imr-flow");
         System.out.printf("Starting IMR Flow from %s (data in %s%s)%n", root, dataDir, fresh ? ", fresh" : "");
         Instant started = Instant.now();
-        LocalSystem system = LocalSystem.start(new SystemOptions(root,
-                new StackOptions(dataDir, fresh, KAFKA_PORT, POSTGRES_PORT), true, demo, "256m"));
+        AtomicReference<LocalSystem> up = new AtomicReference<>();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("\nStopping IMR Flow...");
-            system.close();
-            System.out.println("Stopped. Data kept in " + dataDir + " (start with --fresh to wipe it).");
+            LocalSystem running = up.get();
+            if (running == null) {
+                // Ctrl-C (or a failure) while starting: stop whatever the pid file says was started so far
+                PidFile.in(dataDir).recover(Duration.ofSeconds(20));
+            } else {
+                System.out.println("\nStopping IMR Flow...");
+                running.close();
+                System.out.println("Stopped. Data kept in " + dataDir + " (start with --fresh to wipe it).");
+            }
             stopped.countDown();
         }, "imr-flow-stop"));
+        LocalSystem system;
+        try {
+            system = LocalSystem.start(new SystemOptions(root,
+                    new StackOptions(dataDir, fresh, KAFKA_PORT, POSTGRES_PORT), true, demo, "256m", host),
+                    System.out::println);
+        } catch (IllegalStateException e) {
+            System.err.println(System.lineSeparator() + "IMR Flow did not start:" + System.lineSeparator() + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        up.set(system);
 
         System.out.printf("%nIMR Flow is up in %d s: %s%n%n", Duration.between(started, Instant.now()).toSeconds(),
                 system.describeInfrastructure());
@@ -62,19 +85,32 @@ public final class Launcher {
         System.out.println();
         System.out.println("Swagger UI:   <service url>/q/swagger-ui    OpenAPI: /q/openapi    Health: /q/health    Metrics: /q/metrics");
         System.out.println("Logs:         " + dataDir.resolve("logs"));
+        System.out.println("Pids:         " + system.pidFile().path() + " (a crashed run's processes are stopped at the next start)");
         System.out.println("Demo roster:  " + (demo ? "seeded (8 reviewers) if the roster was empty" : "off"));
         System.out.println("Try a case:   see README.md, \"Walk one case through\"");
         System.out.println("Ctrl-C stops everything.");
         stopped.await();
     }
 
-    private static void usage() {
-        System.out.println("""
-                Usage: ./run-local.sh [--fresh] [--no-demo]
-                  --fresh     wipe .imr-flow/ (databases, Kafka logs, service logs) before starting
-                  --no-demo   do not seed the demo reviewer roster
-                Environment:
-                  IMRFLOW_POSTGRES_URL=postgresql://user:password@host:port   use an existing PostgreSQL server
-                  IMRFLOW_INFRA=embedded|containers|auto                      where Kafka and PostgreSQL come from""");
+    /** Embedded PostgreSQL narrates every start at INFO; only problems belong on the console. */
+    public static void quietLogging() {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        // a restart after kill -9 asks pg_ctl to stop a server that is already gone; that is expected, not an error
+        System.setProperty("org.slf4j.simpleLogger.log.io.zonky.test.db.postgres.embedded.EmbeddedPostgres", "off");
+    }
+
+    /** The usage text; the same file answers ./run-local.sh --help without a build. */
+    public static String usage(String resource) {
+        try (java.io.InputStream in = Launcher.class.getResourceAsStream("/imrflow/" + resource)) {
+            return in == null ? "(no " + resource + ")" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void fail(String message) {
+        System.err.println(message);
+        System.err.print(usage("usage-run-local.txt"));
+        System.exit(2);
     }
 }

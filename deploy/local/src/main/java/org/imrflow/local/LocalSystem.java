@@ -1,36 +1,93 @@
 package org.imrflow.local;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The whole of IMR Flow on one machine: Kafka and PostgreSQL, then the four services as separate JVMs, each ready on
- * {@code /q/health/ready}. Behind the README's run command and the system tests.
+ * {@code /q/health/ready}. Behind the README's run command, the chaos harness and the system tests.
+ *
+ * <p>Every process it starts is written to the pid file in the data folder. A start first reads the previous run's
+ * file and stops what that run left behind (a crash, a {@code kill -9} of the launcher), touching only processes that
+ * are still exactly the ones recorded.
  */
 public final class LocalSystem implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
+    /** The parts of the stack that run as processes of their own, in the order they start. */
+    public enum Component {
+        POSTGRES("postgres"), KAFKA("kafka"),
+        INTAKE("intake-service"), ASSIGNMENT("assignment-service"), REVIEW("review-service"), NOTIFICATION("notification-service");
+
+        private final String label;
+
+        Component(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        public boolean isService() {
+            return service() != null;
+        }
+
+        public ImrService service() {
+            return switch (this) {
+                case INTAKE -> ImrService.INTAKE;
+                case ASSIGNMENT -> ImrService.ASSIGNMENT;
+                case REVIEW -> ImrService.REVIEW;
+                case NOTIFICATION -> ImrService.NOTIFICATION;
+                default -> null;
+            };
+        }
+    }
+
+    private record ServiceLaunch(Path jar, String host, int port, Map<String, String> config, String heap, Path log) {
+    }
+
+    private final PidFile pids;
     private final Infrastructure infrastructure;
     private final Map<ImrService, ServiceProcess> services = new EnumMap<>(ImrService.class);
+    private final Map<ImrService, ServiceLaunch> launches = new EnumMap<>(ImrService.class);
     private final Map<ImrService, Duration> readyAfter = new EnumMap<>(ImrService.class);
 
-    private LocalSystem(Infrastructure infrastructure) {
+    private LocalSystem(PidFile pids, Infrastructure infrastructure) {
+        this.pids = pids;
         this.infrastructure = infrastructure;
     }
 
     public static LocalSystem start(SystemOptions options) {
-        LocalSystem system = new LocalSystem(Infrastructure.start(options.stack()));
+        return start(options, message -> { });
+    }
+
+    /**
+     * Starts the system; {@code say} hears what a person should know on the way (what a previous run left behind).
+     * Fails before starting anything if a port it needs is taken, naming what holds it.
+     */
+    public static LocalSystem start(SystemOptions options, Consumer<String> say) {
+        PidFile pids = PidFile.in(options.stack().dataDir());
+        recoverPreviousRun(pids, say);
+        requireFreePorts(options);
+        pids.record(PidFile.LAUNCHER, ProcessHandle.current().pid());
+        LocalSystem system = new LocalSystem(pids, Infrastructure.start(options.stack(), pids::record));
         try {
             ImrTopics.createMissing(system.infrastructure.kafkaBootstrapServers());
             for (ImrService service : ImrService.values()) {
                 int port = options.fixedPorts() ? service.defaultPort() : FreePort.orPick(0);
-                system.services.put(service, ServiceProcess.start(service, service.runnableJar(options.repositoryRoot()),
+                ServiceLaunch launch = new ServiceLaunch(service.runnableJar(options.repositoryRoot()), options.httpHost(),
                         port, system.configFor(service, options), options.serviceHeap(),
-                        options.stack().dataDir().resolve("logs").resolve(service.serviceName() + ".log")));
+                        options.stack().dataDir().resolve("logs").resolve(service.serviceName() + ".log"));
+                system.launches.put(service, launch);
+                system.launch(service);
             }
             // Started together, then awaited: the JVMs boot in parallel.
             for (ServiceProcess process : system.services.values()) {
@@ -41,6 +98,51 @@ public final class LocalSystem implements AutoCloseable {
             system.close();
             throw e;
         }
+    }
+
+    private static void recoverPreviousRun(PidFile pids, Consumer<String> say) {
+        PidFile.Recovery recovery = pids.recover(STOP_GRACE);
+        recovery.runningLauncher().ifPresent(launcher -> {
+            throw new IllegalStateException("IMR Flow is already running from " + pids.path().getParent()
+                    + " (launcher pid " + launcher.pid() + "). Stop it with Ctrl-C in its terminal, or kill "
+                    + launcher.pid() + ", then start again.");
+        });
+        if (!recovery.stopped().isEmpty()) {
+            say.accept("The previous run did not stop cleanly; stopped what it left running: " + recovery.stopped());
+        }
+        if (!recovery.foreign().isEmpty()) {
+            say.accept("Left alone, because their pids now belong to other processes: " + recovery.foreign());
+        }
+    }
+
+    /** Fixed ports only: free ones are picked by the stack itself. */
+    private static void requireFreePorts(SystemOptions options) {
+        List<PortCheck.Wanted> wanted = new ArrayList<>();
+        StackOptions stack = options.stack();
+        boolean embedded = !"containers".equals(System.getenv("IMRFLOW_INFRA"));
+        if (embedded && stack.kafkaPort() > 0) {
+            wanted.add(new PortCheck.Wanted(SystemOptions.LOOPBACK, stack.kafkaPort(), "Kafka"));
+            wanted.add(new PortCheck.Wanted(SystemOptions.LOOPBACK, stack.kafkaPort() + 1, "the Kafka controller"));
+        }
+        String externalPostgres = System.getenv("IMRFLOW_POSTGRES_URL");
+        if (embedded && stack.postgresPort() > 0 && (externalPostgres == null || externalPostgres.isBlank())) {
+            wanted.add(new PortCheck.Wanted(SystemOptions.LOOPBACK, stack.postgresPort(), "PostgreSQL"));
+        }
+        if (options.fixedPorts()) {
+            for (ImrService service : ImrService.values()) {
+                wanted.add(new PortCheck.Wanted(options.httpHost(), service.defaultPort(), service.serviceName()));
+            }
+        }
+        PortCheck.requireFree(wanted);
+    }
+
+    private ServiceProcess launch(ImrService service) {
+        ServiceLaunch launch = launches.get(service);
+        ServiceProcess process = ServiceProcess.start(service, launch.jar(), launch.host(), launch.port(), launch.config(),
+                launch.heap(), launch.log());
+        services.put(service, process);
+        pids.record(service.serviceName(), process.pid());
+        return process;
     }
 
     private Map<String, String> configFor(ImrService service, SystemOptions options) {
@@ -72,11 +174,63 @@ public final class LocalSystem implements AutoCloseable {
         return infrastructure.describe();
     }
 
+    public PidFile pidFile() {
+        return pids;
+    }
+
+    /** The OS process id of a component now (for PostgreSQL, the postmaster). */
+    public long pid(Component component) {
+        return switch (component) {
+            case POSTGRES -> embedded().postgres().postmasterPid()
+                    .orElseThrow(() -> new IllegalStateException("PostgreSQL has no postmaster.pid"));
+            case KAFKA -> embedded().kafka().pid();
+            default -> services.get(component.service()).pid();
+        };
+    }
+
+    /**
+     * {@code kill -9} of a component's OS process (for PostgreSQL the postmaster), as a crash would: no shutdown
+     * hook runs, nothing is flushed or closed. Returns once the process is gone.
+     */
+    public void kill(Component component) {
+        switch (component) {
+            case POSTGRES -> embedded().postgres().kill();
+            case KAFKA -> embedded().kafka().kill();
+            default -> services.get(component.service()).kill();
+        }
+    }
+
+    /** Starts a killed component again, as it was configured (same ports, same data), and waits until it is ready. */
+    public Duration restart(Component component) {
+        long started = System.nanoTime();
+        switch (component) {
+            case POSTGRES -> embedded().postgres().restart();
+            case KAFKA -> embedded().kafka().restart();
+            default -> {
+                ServiceProcess old = services.get(component.service());
+                if (old.isAlive()) {
+                    throw new IllegalStateException(component.label() + " is still running (pid " + old.pid() + ")");
+                }
+                launch(component.service()).awaitReady(READY_TIMEOUT);
+            }
+        }
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    private EmbeddedInfrastructure embedded() {
+        if (infrastructure instanceof EmbeddedInfrastructure embedded) {
+            return embedded;
+        }
+        throw new IllegalStateException("Only the embedded Kafka and PostgreSQL can be killed and restarted, not "
+                + infrastructure.describe());
+    }
+
     /** Services first, so none of them logs errors about a broker or database that went away under it. */
     @Override
     public void close() {
         List<ServiceProcess> running = new ArrayList<>(services.values());
         running.parallelStream().forEach(ServiceProcess::close);
         infrastructure.close();
+        pids.delete();
     }
 }

@@ -22,34 +22,57 @@ public final class ServiceProcess implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final ImrService service;
+    private final String host;
     private final int port;
     private final ChildProcess process;
     private final Instant launchedAt = Instant.now();
 
-    private ServiceProcess(ImrService service, int port, ChildProcess process) {
+    private ServiceProcess(ImrService service, String host, int port, ChildProcess process) {
         this.service = service;
+        this.host = host;
         this.port = port;
         this.process = process;
     }
 
-    static ServiceProcess start(ImrService service, Path jar, int port, Map<String, String> config, String heap, Path log) {
+    /**
+     * Starts the service's JVM listening on {@code host:port} ({@code quarkus.http.host}); {@code config} becomes
+     * {@code -D} system properties.
+     */
+    static ServiceProcess start(ImrService service, Path jar, String host, int port, Map<String, String> config,
+                                String heap, Path log) {
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: build with ./mvnw -DskipTests install");
+            throw new IllegalStateException(jar + " is missing: build with ./mvnw -DskipTests package");
         }
         List<String> args = new ArrayList<>(List.of("-Xms64m", "-Xmx" + heap, "-XX:+UseSerialGC",
-                "-Dquarkus.http.port=" + port));
+                "-Dquarkus.http.host=" + host, "-Dquarkus.http.port=" + port));
         config.forEach((key, value) -> args.add("-D" + key + "=" + value));
         args.add("-jar");
         args.add(jar.toString());
-        return new ServiceProcess(service, port, ChildProcess.startJava(service.serviceName(), args, log));
+        return new ServiceProcess(service, host, port, ChildProcess.startJava(service.serviceName(), args, log));
     }
 
     public ImrService service() {
         return service;
     }
 
+    /** Where a client on this machine reaches the service: loopback when it listens on every address. */
     public String url() {
-        return "http://localhost:" + port;
+        boolean loopbackWillDo = host.equals("0.0.0.0") || host.equals("::") || host.equals("localhost");
+        String reachable = loopbackWillDo ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
+        return "http://" + reachable + ":" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** {@code kill -9} of the service's JVM; returns once it is gone. */
+    public void kill() {
+        process.kill();
     }
 
     public long pid() {

@@ -1,0 +1,51 @@
+package org.imrflow.local.chaos;
+
+import java.time.LocalDate;
+
+/**
+ * The REST bodies the chaos workload sends: the published sample letter's dispute (the same text as
+ * {@code org.imrflow.events.testing.SampleDispute}, which lives in a test-jar this module cannot depend on; a system
+ * test keeps the two equal) with a claim number of its own per case, and the reviewer's determination.
+ */
+public final class CaseBodies {
+    public static final String SAMPLE_CLAIM_NUMBER = "WC-2005-88123";
+    private static final String NEUROTOMY = "Cervical medial branch neurotomy at bilateral C2 C3 C4";
+
+    private CaseBodies() {
+    }
+
+    public static String application(String claimNumber, LocalDate urDecision) {
+        return """
+                {
+                  "reviewType": "STANDARD",
+                  "employee": { "name": "Pat Example", "represented": true,
+                                "representative": { "name": "Robin Counsel", "firm": "Counsel & Co" } },
+                  "claim": { "claimNumber": "%s", "dateOfInjury": "2005-12-27", "employer": "City Fleet Services" },
+                  "claimsAdministrator": { "orgId": "acme-claims", "name": "Acme Claims Services" },
+                  "requestingPhysician": { "name": "Dr. Lee Treating", "specialty": "%s" },
+                  "urDecision": { "date": "%s", "type": "DENIED",
+                                  "guideline": { "basedOnMtus": false,
+                                                 "citation": "Non-MTUS Citation (ODG) Official Disability Guidelines ACOEM" } },
+                  "applicationSignedDate": "%s",
+                  "disputedItems": [
+                    { "description": "%s", "category": "INJECTIONS", "icd10Code": "M54.2" }
+                  ]
+                }
+                """.formatted(claimNumber, "Occupational Medicine", urDecision, urDecision.plusDays(3), NEUROTOMY);
+    }
+
+    /** The sample's determination of its one item, {@code OVERTURNED} or {@code UPHELD}. */
+    public static String determination(String outcome) {
+        return """
+                {
+                  "clinicalCaseSummary": "The injured worker is a represented employee who has filed a claim for chronic neck pain reportedly associated with an industrial injury of December 27, 2005. Thus far, the applicant has been treated with the following: Analgesic medications; transfer of care to and from various providers in various specialties; muscle relaxants; and unspecified amounts of physical therapy over the course of the claim. In a Utilization Review Report, the claims administrator denied a request for cervical medial branch blocks. In an appeal letter, the attending provider stated that medial branch blocks were being sought at the C2 through C4 levels, and that the applicant's primary complaint of headaches was ameliorated through earlier C2 through C4 neurotomy procedures.",
+                  "decisions": [
+                    { "itemNumber": 1, "outcome": "%s",
+                      "reviewerGuideline": { "evidenceLevel": "MTUS", "source": "MTUS ACOEM",
+                                             "chapter": "Chapter 8 Neck and Upper Back Complaints", "pages": "174" },
+                      "rationale": "The MTUS/ACOEM Guidelines in Chapter 8, page 174, there is limited evidence that radiofrequency neurotomy procedures may be effective in relieving or reducing cervical facet joint pain among employees who have had a positive response to facet injections. The employee's successful return to and maintenance of regular duty work status does constitute prima facie evidence of functional improvement as defined in MTUS 9792.20f. Accordingly, the request for cervical medial branch neurotomy at bilateral C2 C3 C4 is medically necessary and appropriate." }
+                  ]
+                }
+                """.formatted(outcome);
+    }
+}

@@ -1,0 +1,322 @@
+package org.imrflow.local.chaos;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The people around the system, automated: a claims administrator who submits the cases at a steady rate, a reviewer
+ * who works the PENDING worklist and decides each case, and a party who waits for each letter. Each talks to the
+ * services over REST like a real client: connection errors, timeouts and 5xx are retried, a POST of a case always with
+ * the same {@code Idempotency-Key}.
+ */
+final class Workload {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long REDECIDE_AFTER_MS = 5_000;
+
+    /** One case as the workload drives and observes it; times in epoch ms, 0 until it happened. */
+    static final class CaseRun {
+        final int index;
+        final String claimNumber;
+        final String idempotencyKey = UUID.randomUUID().toString();
+        final String outcome;
+        volatile long submittedAt;
+        volatile long acceptedAt;
+        volatile int submitAttempts;
+        volatile String caseNumber;
+        volatile String rejected;
+        volatile long decidedAt;
+        volatile long letterAt;
+        volatile int redecisions;
+        volatile long nextLetterPoll;
+        volatile long letterPollBackoff = 100;
+
+        CaseRun(int index, String claimNumber, String outcome) {
+            this.index = index;
+            this.claimNumber = claimNumber;
+            this.outcome = outcome;
+        }
+    }
+
+    private final String intake;
+    private final String review;
+    private final String notification;
+    private final ChaosOptions options;
+    private final RetryingHttp http = new RetryingHttp();
+    private final List<CaseRun> cases = new ArrayList<>();
+    private final Map<String, CaseRun> byCaseNumber = new ConcurrentHashMap<>();
+    /** Case number -> when our determination was acknowledged (0 while it is being posted). */
+    private final Map<String, Long> decisions = new ConcurrentHashMap<>();
+    /** Reviews on the worklist that none of our submissions was answered with: a second case for one dispute. */
+    private final Set<String> strangers = ConcurrentHashMap.newKeySet();
+    private final List<String> problems = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final AtomicInteger submitted = new AtomicInteger();
+    private final ExecutorService submitters = Executors.newFixedThreadPool(32, daemon("chaos-submit"));
+    private final ExecutorService deciders = Executors.newFixedThreadPool(4, daemon("chaos-decide"));
+    private final List<Thread> loops = new ArrayList<>();
+
+    Workload(String intake, String review, String notification, ChaosOptions options) {
+        this.intake = intake;
+        this.review = review;
+        this.notification = notification;
+        this.options = options;
+        Random random = new Random(options.seed());
+        String run = Long.toString(Math.abs(options.seed()) % 1_000_000, 36).toUpperCase(java.util.Locale.ROOT);
+        for (int i = 0; i < options.cases(); i++) {
+            cases.add(new CaseRun(i, "WC-CHAOS-" + run + "-" + String.format("%05d", i),
+                    random.nextBoolean() ? "OVERTURNED" : "UPHELD"));
+        }
+    }
+
+    List<CaseRun> cases() {
+        return cases;
+    }
+
+    Set<String> strangers() {
+        return Set.copyOf(strangers);
+    }
+
+    List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    long retries() {
+        return http.retries();
+    }
+
+    boolean allSubmitted() {
+        return submitted.get() == cases.size();
+    }
+
+    int submittedCount() {
+        return submitted.get();
+    }
+
+    long decidedCount() {
+        return cases.stream().filter(c -> c.decidedAt > 0).count();
+    }
+
+    long letterCount() {
+        return cases.stream().filter(c -> c.letterAt > 0).count();
+    }
+
+    boolean allLettersIn() {
+        return cases.stream().allMatch(c -> c.letterAt > 0 || c.rejected != null);
+    }
+
+    void start() {
+        loops.add(loop("chaos-claims-administrator", this::submitAtRate));
+        loops.add(loop("chaos-reviewer", this::workTheWorklist));
+        loops.add(loop("chaos-letters", this::watchForLetters));
+        loops.forEach(Thread::start);
+    }
+
+    void stop() {
+        stopping.set(true);
+        submitters.shutdownNow();
+        deciders.shutdownNow();
+        for (Thread thread : loops) {
+            thread.interrupt();
+            try {
+                thread.join(15_000);
+                submitters.awaitTermination(15, TimeUnit.SECONDS);
+                deciders.awaitTermination(15, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private boolean stopping() {
+        return stopping.get();
+    }
+
+    // --- the claims administrator ---
+
+    private void submitAtRate() {
+        long start = System.currentTimeMillis();
+        for (CaseRun run : cases) {
+            long due = start + Math.round(run.index * 1000 / options.rate());
+            long wait = due - System.currentTimeMillis();
+            if (wait > 0 && !RetryingHttp.pause(wait)) {
+                return;
+            }
+            if (stopping()) {
+                return;
+            }
+            submitters.execute(() -> submit(run));
+        }
+    }
+
+    private void submit(CaseRun run) {
+        run.submittedAt = System.currentTimeMillis();
+        String body = CaseBodies.application(run.claimNumber, LocalDate.now().minusDays(6));
+        Map<String, String> headers = Map.of("Idempotency-Key", run.idempotencyKey);
+        while (!stopping()) {
+            run.submitAttempts++;
+            var response = http.postJson(intake + "/api/cases", body, headers, this::stopping);
+            if (response.isEmpty()) {
+                return;
+            }
+            int status = response.get().status();
+            if (status == 201 || status == 200) {
+                String caseNumber = field(response.get().body(), "caseNumber");
+                run.caseNumber = caseNumber;
+                run.acceptedAt = System.currentTimeMillis();
+                byCaseNumber.put(caseNumber, run);
+                submitted.incrementAndGet();
+                return;
+            }
+            if (status == 408 || status == 429) {
+                RetryingHttp.pause(500);
+                continue;
+            }
+            run.rejected = status + " " + abbreviate(response.get().body());
+            problems.add("case " + run.claimNumber + ": POST /api/cases answered " + run.rejected);
+            submitted.incrementAndGet();
+            return;
+        }
+    }
+
+    // --- the reviewer ---
+
+    private void workTheWorklist() {
+        while (!stopping()) {
+            for (int page = 0; !stopping(); page++) {
+                var response = http.get(review + "/api/reviews?status=PENDING&size=100&page=" + page, this::stopping);
+                if (response.isEmpty() || !response.get().ok()) {
+                    break;
+                }
+                JsonNode items = tree(response.get().body()).path("items");
+                for (JsonNode item : items) {
+                    considerDeciding(item.path("caseNumber").asText());
+                }
+                if (items.size() < 100) {
+                    break;
+                }
+            }
+            RetryingHttp.pause(250);
+        }
+    }
+
+    private void considerDeciding(String caseNumber) {
+        Long acknowledged = decisions.putIfAbsent(caseNumber, 0L);
+        if (acknowledged != null) {
+            boolean lostSinceAcknowledged = acknowledged > 0 && System.currentTimeMillis() - acknowledged > REDECIDE_AFTER_MS;
+            if (!lostSinceAcknowledged || !decisions.replace(caseNumber, acknowledged, 0L)) {
+                return; // being decided now, or decided a moment ago and the worklist has not caught up
+            }
+            CaseRun run = byCaseNumber.get(caseNumber);
+            if (run != null) {
+                run.redecisions++;
+            }
+            problems.add("case " + caseNumber + ": PENDING again " + (System.currentTimeMillis() - acknowledged)
+                    + " ms after its determination was acknowledged with 200; deciding it again");
+        }
+        CaseRun run = byCaseNumber.get(caseNumber);
+        if (run == null) {
+            strangers.add(caseNumber);
+        }
+        String outcome = run != null ? run.outcome : "UPHELD";
+        deciders.execute(() -> decide(caseNumber, outcome));
+    }
+
+    private void decide(String caseNumber, String outcome) {
+        var response = http.postJson(review + "/api/reviews/" + caseNumber + "/determination",
+                CaseBodies.determination(outcome), Map.of(), this::stopping);
+        if (response.isEmpty()) {
+            decisions.remove(caseNumber);
+            return;
+        }
+        int status = response.get().status();
+        CaseRun run = byCaseNumber.get(caseNumber);
+        if (status == 200 || status == 409) {
+            // 409: already decided, by our own earlier attempt whose answer was lost on the way
+            long now = System.currentTimeMillis();
+            decisions.put(caseNumber, now);
+            if (run != null && run.decidedAt == 0) {
+                run.decidedAt = now;
+            }
+        } else if (status == 404) {
+            decisions.remove(caseNumber); // listed a moment ago; look again on the next pass
+        } else {
+            problems.add("case " + caseNumber + ": POST determination answered " + status + " " + abbreviate(response.get().body()));
+        }
+    }
+
+    // --- the party waiting for the letter ---
+
+    private void watchForLetters() {
+        while (!stopping()) {
+            long now = System.currentTimeMillis();
+            for (CaseRun run : cases) {
+                if (stopping()) {
+                    return;
+                }
+                if (run.caseNumber == null || run.decidedAt == 0 || run.letterAt > 0 || run.nextLetterPoll > now) {
+                    continue;
+                }
+                var response = http.once(notification + "/api/letters/" + run.caseNumber);
+                if (response.isPresent() && response.get().status() == 200) {
+                    run.letterAt = System.currentTimeMillis();
+                } else {
+                    run.nextLetterPoll = System.currentTimeMillis() + run.letterPollBackoff;
+                    run.letterPollBackoff = Math.min(1_000, run.letterPollBackoff * 2);
+                }
+            }
+            RetryingHttp.pause(50);
+        }
+    }
+
+    // --- helpers ---
+
+    static JsonNode tree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Not JSON: " + abbreviate(json), e);
+        }
+    }
+
+    private static String field(String json, String name) {
+        String value = tree(json).path(name).asText(null);
+        if (value == null) {
+            throw new IllegalStateException("No " + name + " in " + abbreviate(json));
+        }
+        return value;
+    }
+
+    static String abbreviate(String text) {
+        String oneLine = text == null ? "" : text.replaceAll("\\s+", " ");
+        return oneLine.length() > 200 ? oneLine.substring(0, 197) + "..." : oneLine;
+    }
+
+    private static Thread loop(String name, Runnable body) {
+        Thread thread = new Thread(body, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return body -> {
+            Thread thread = new Thread(body, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

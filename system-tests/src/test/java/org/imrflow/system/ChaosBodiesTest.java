@@ -1,0 +1,25 @@
+package org.imrflow.system;
+
+import org.imrflow.events.testing.SampleDispute;
+import org.imrflow.local.chaos.CaseBodies;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The chaos workload keeps its own copy of the sample dispute (deploy/local cannot use the events test-jar): keep them equal. */
+class ChaosBodiesTest {
+
+    @Test
+    void theChaosApplicationIsTheSampleDisputeWithItsOwnClaimNumber() {
+        LocalDate urDecision = LocalDate.now().minusDays(6);
+        assertEquals(SampleDispute.application(urDecision),
+                CaseBodies.application(CaseBodies.SAMPLE_CLAIM_NUMBER, urDecision));
+    }
+
+    @Test
+    void theChaosDeterminationIsTheSampleDetermination() {
+        assertEquals(SampleDispute.determination(), CaseBodies.determination("OVERTURNED"));
+    }
+}
