@@ -14,7 +14,7 @@ class ChaosBodiesTest {
     @Test
     void theChaosApplicationIsTheSampleDisputeWithItsOwnClaimNumber() {
         LocalDate urDecision = LocalDate.now().minusDays(6);
-        assertEquals(SampleDispute.application(urDecision),
+        assertEquals(SampleDispute.application(urDecision, "Occupational Medicine", CaseBodies.SAMPLE_CLAIM_NUMBER),
                 CaseBodies.application(CaseBodies.SAMPLE_CLAIM_NUMBER, urDecision));
     }
 
