@@ -2,8 +2,14 @@
 # Starts IMR Flow on this machine: a Kafka broker, PostgreSQL and the four services, each its own process, no Docker.
 # Builds whatever is missing or older than its sources first. Ctrl-C stops everything; data stays in .imr-flow/.
 #   ./run-local.sh [--fresh] [--no-demo] [--help]
+#   ./run-local.sh dead-letters <service> [list|all|show ID|replay ID|replay-all]
 set -euo pipefail
 cd "$(dirname "$0")"
+
+# Sub-commands that talk to a running stack.
+case "${1:-}" in
+  dead-letters) shift; exec deploy/local/dead-letters.sh "$@" ;;  # <service> [list|all|show ID|replay ID|replay-all]
+esac
 
 classpath_file=deploy/local/target/classes/imrflow/local-stack.classpath
 services=(intake-service assignment-service review-service notification-service)
