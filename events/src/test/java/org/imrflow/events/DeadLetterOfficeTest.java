@@ -18,23 +18,19 @@ import org.imrflow.local.LocalStackTestResource;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.StreamSupport;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -104,6 +100,15 @@ class DeadLetterOfficeTest {
                     .body("status", equalTo(404))
                     .body("detail", equalTo("No dead letter 987654321"));
         }
+    }
+
+    @Test
+    void aFilterThatIsNotTrueOrFalseIsA400Problem() {
+        given().queryParam("replayed", "maybe").get("/api/dead-letters")
+                .then().statusCode(400)
+                .contentType(startsWith("application/problem+json"))
+                .body("errors[0].field", equalTo("replayed"))
+                .body("errors[0].message", equalTo("must be true or false"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.imrflow.events.deadletter;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.GET;
@@ -38,8 +39,16 @@ public class DeadLetterResource {
     /** Newest first; {@code ?replayed=false} for those still to be dealt with. */
     @GET
     @WithSession
-    public Uni<Page<DeadLetterView>> list(@QueryParam("replayed") Boolean replayed, @BeanParam @Valid PageRequest page) {
-        return Page.of(letters.newestFirst(replayed), page, DeadLetterView::of);
+    public Uni<Page<DeadLetterView>> list(@BeanParam @Valid Filter filter, @BeanParam @Valid PageRequest page) {
+        return Page.of(letters.newestFirst(filter.replayed == null ? null : Boolean.valueOf(filter.replayed)), page,
+                DeadLetterView::of);
+    }
+
+    /** {@code ?replayed=}: a String, because JAX-RS would read any word but "true" as false. */
+    public static class Filter {
+        @QueryParam("replayed")
+        @Pattern(regexp = "true|false", message = "must be true or false")
+        public String replayed;
     }
 
     @GET
