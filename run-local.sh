@@ -3,8 +3,14 @@
 # Builds whatever is missing or older than its sources first. Ctrl-C stops everything; data stays in .imr-flow/.
 #   ./run-local.sh [--fresh] [--no-demo] [--host ADDRESS] [--help]
 #   ./run-local.sh chaos --cases N [--seed S] [--kill-every SECONDS] [...] [--help]
+#   ./run-local.sh dead-letters <service> [list|all|show ID|replay ID|replay-all]
 set -euo pipefail
 cd "$(dirname "$0")"
+
+# Sub-commands that talk to a running stack.
+case "${1:-}" in
+  dead-letters) shift; exec deploy/local/dead-letters.sh "$@" ;;  # <service> [list|all|show ID|replay ID|replay-all]
+esac
 
 classpath_file=deploy/local/target/classes/imrflow/local-stack.classpath
 usage_dir=deploy/local/src/main/resources/imrflow
