@@ -55,7 +55,9 @@ public class ProblemMappers {
     public RestResponse<Problem> mismatchedInput(MismatchedInputException e, UriInfo uri) {
         String field = jsonPath(e);
         String message;
-        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+        if (e instanceof RejectedJsonValueException rejected) {
+            message = rejected.reason();
+        } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
                 && invalid.getTargetType().isEnum()) {
             message = "must be one of " + Arrays.stream(invalid.getTargetType().getEnumConstants())
                     .map(Object::toString).collect(Collectors.joining(", ", "[", "]"));
