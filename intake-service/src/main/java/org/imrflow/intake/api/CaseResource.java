@@ -15,10 +15,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.imrflow.http.InvalidRequestException;
 import org.imrflow.http.Page;
 import org.imrflow.http.PageRequest;
+import org.imrflow.http.QueryParams;
 import org.imrflow.intake.domain.CaseStatus;
 import org.imrflow.intake.domain.EligibilityScreen;
 import org.imrflow.intake.domain.ScreeningResult;
@@ -79,7 +82,9 @@ public class CaseResource {
     @GET
     @WithSession
     @Operation(summary = "Cases, newest first, optionally by status")
-    public Uni<Page<CaseView>> list(@QueryParam("status") CaseStatus status, @BeanParam @Valid PageRequest page) {
-        return Page.of(ImrCase.listed(status), page, CaseView::of);
+    public Uni<Page<CaseView>> list(
+            @QueryParam("status") @Parameter(schema = @Schema(implementation = CaseStatus.class)) String status,
+            @BeanParam @Valid PageRequest page) {
+        return Page.of(ImrCase.listed(QueryParams.oneOf("status", status, CaseStatus.class)), page, CaseView::of);
     }
 }

@@ -13,9 +13,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.imrflow.http.Page;
 import org.imrflow.http.PageRequest;
+import org.imrflow.http.QueryParams;
 import org.imrflow.review.messaging.ReviewDesk;
 import org.imrflow.review.store.Review;
 import org.imrflow.review.store.ReviewStatus;
@@ -32,10 +35,12 @@ public class ReviewResource {
     @GET
     @WithSession
     @Operation(summary = "A reviewer's worklist: reviews by due date, by reviewer and status")
-    public Uni<Page<ReviewView>> list(@QueryParam("reviewerId") String reviewerId,
-                                      @QueryParam("status") ReviewStatus status,
-                                      @BeanParam @Valid PageRequest page) {
-        return Page.of(Review.worklist(reviewerId, status), page, this::view);
+    public Uni<Page<ReviewView>> list(
+            @QueryParam("reviewerId") String reviewerId,
+            @QueryParam("status") @Parameter(schema = @Schema(implementation = ReviewStatus.class)) String status,
+            @BeanParam @Valid PageRequest page) {
+        return Page.of(Review.worklist(reviewerId, QueryParams.oneOf("status", status, ReviewStatus.class)), page,
+                this::view);
     }
 
     @GET
