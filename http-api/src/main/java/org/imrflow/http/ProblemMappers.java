@@ -95,8 +95,7 @@ public class ProblemMappers {
     public RestResponse<Problem> unexpected(Exception e, UriInfo uri) {
         // Never echo internals: they may carry PHI. The log has the detail.
         LOG.errorf(e, "Unexpected failure on %s", path(uri));
-        return problem(Problem.of(500, "internal-error", "Internal error",
-                "The request could not be completed; nothing was changed", path(uri)));
+        return problem(Problem.internalError(path(uri)));
     }
 
     private static RestResponse<Problem> problem(Problem problem) {
