@@ -8,7 +8,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -20,6 +22,7 @@ import org.imrflow.http.PageRequest;
 import org.imrflow.http.QueryParams;
 
 @Path("/api/assignments")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Assignments")
 public class AssignmentResource {
 

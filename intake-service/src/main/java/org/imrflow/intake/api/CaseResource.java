@@ -6,12 +6,15 @@ import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -34,6 +37,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 
 @Path("/api/cases")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Cases")
 public class CaseResource {
     private final EligibilityScreen screen;
@@ -53,6 +57,7 @@ public class CaseResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @WithTransaction
     @Operation(summary = "Submit an IMR application; it is screened for eligibility at once")
     public Uni<RestResponse<CaseView>> submit(@Valid @NotNull CaseSubmission submission, UriInfo uri) {

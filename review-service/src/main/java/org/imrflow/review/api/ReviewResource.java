@@ -6,12 +6,15 @@ import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -24,6 +27,7 @@ import org.imrflow.review.store.Review;
 import org.imrflow.review.store.ReviewStatus;
 
 @Path("/api/reviews")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Reviews")
 public class ReviewResource {
     private final ReviewDesk desk;
@@ -55,6 +59,7 @@ public class ReviewResource {
 
     @POST
     @Path("/{caseNumber}/determination")
+    @Consumes(MediaType.APPLICATION_JSON)
     @WithTransaction
     @Operation(summary = "Record the Final Determination: every disputed item Upheld or Overturned, with its basis")
     public Uni<ReviewView> decide(@PathParam("caseNumber") String caseNumber,
