@@ -20,6 +20,16 @@ public record Problem(URI type, String title, int status, String detail, String 
         return new Problem(URI.create(TYPES + "invalid-request"), "Invalid request", 400, detail, instance, errors);
     }
 
+    /**
+     * The answer to a failure nobody foresaw. It may have come after the change was committed (a timeout, a lost
+     * connection), so it does not promise that nothing changed.
+     */
+    public static Problem internalError(String instance) {
+        return of(500, "internal-error", "Internal error",
+                "The request could not be completed. It may or may not have taken effect; check before retrying.",
+                instance);
+    }
+
     public static Problem of(int status, String slug, String title, String detail, String instance) {
         return new Problem(URI.create(TYPES + slug), title, status, detail, instance, List.of());
     }

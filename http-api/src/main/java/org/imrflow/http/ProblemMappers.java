@@ -55,7 +55,9 @@ public class ProblemMappers {
     public RestResponse<Problem> mismatchedInput(MismatchedInputException e, UriInfo uri) {
         String field = jsonPath(e);
         String message;
-        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+        if (e instanceof RejectedJsonValueException rejected) {
+            message = rejected.reason();
+        } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
                 && invalid.getTargetType().isEnum()) {
             message = "must be one of " + Arrays.stream(invalid.getTargetType().getEnumConstants())
                     .map(Object::toString).collect(Collectors.joining(", ", "[", "]"));
@@ -99,8 +101,7 @@ public class ProblemMappers {
         }
         // Never echo internals: they may carry PHI. The log has the detail.
         LOG.errorf(e, "Unexpected failure on %s", path(uri));
-        return problem(Problem.of(500, "internal-error", "Internal error",
-                "The request could not be completed; nothing was changed", path(uri)));
+        return problem(Problem.internalError(path(uri)));
     }
 
     private static RestResponse<Problem> problem(Problem problem) {

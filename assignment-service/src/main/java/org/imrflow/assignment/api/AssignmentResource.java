@@ -8,25 +8,33 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.imrflow.assignment.store.AssignmentStatus;
 import org.imrflow.assignment.store.CaseAssignment;
 import org.imrflow.http.Page;
 import org.imrflow.http.PageRequest;
+import org.imrflow.http.QueryParams;
 
 @Path("/api/assignments")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Assignments")
 public class AssignmentResource {
 
     @GET
     @WithSession
     @Operation(summary = "Assignments, oldest case first, by status and reviewer")
-    public Uni<Page<AssignmentView>> list(@QueryParam("status") AssignmentStatus status,
-                                          @QueryParam("reviewerId") String reviewerId,
-                                          @BeanParam @Valid PageRequest page) {
-        return Page.of(CaseAssignment.listed(status, reviewerId), page, AssignmentView::of);
+    public Uni<Page<AssignmentView>> list(
+            @QueryParam("status") @Parameter(schema = @Schema(implementation = AssignmentStatus.class)) String status,
+            @QueryParam("reviewerId") String reviewerId,
+            @BeanParam @Valid PageRequest page) {
+        return Page.of(CaseAssignment.listed(QueryParams.oneOf("status", status, AssignmentStatus.class), reviewerId), page,
+                AssignmentView::of);
     }
 
     @GET

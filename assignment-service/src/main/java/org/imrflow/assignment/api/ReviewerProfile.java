@@ -23,7 +23,7 @@ public record ReviewerProfile(
         @NotNull @Min(0) @Max(70) Integer yearsInActivePractice,
         @NotNull @Min(0) @Max(100) Integer weeklyClinicalHours,
         Boolean active,
-        List<@NotBlank @Size(max = 200) String> affiliations) {
+        @Size(max = 100) List<@NotBlank @Size(max = 200) String> affiliations) {
 
     static ReviewerProfile of(ReviewerEntity r) {
         return new ReviewerProfile(r.id, r.name, r.specialty, r.boardCertification, r.licensedInCalifornia,

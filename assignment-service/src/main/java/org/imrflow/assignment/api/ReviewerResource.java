@@ -8,11 +8,14 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -24,6 +27,7 @@ import org.imrflow.http.PageRequest;
 import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/reviewers")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Reviewer roster")
 public class ReviewerResource {
     private final CaseAssigner assigner;
@@ -50,6 +54,7 @@ public class ReviewerResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a reviewer; cases waiting for one are offered to the new roster at once")
     public Uni<RestResponse<ReviewerProfile>> add(@Valid @NotNull ReviewerProfile profile, UriInfo uri) {
         return Panache.withTransaction(() -> ReviewerEntity.<ReviewerEntity>findById(profile.id())

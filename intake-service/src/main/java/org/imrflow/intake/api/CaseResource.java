@@ -6,21 +6,27 @@ import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.imrflow.http.InvalidRequestException;
 import org.imrflow.http.Page;
 import org.imrflow.http.PageRequest;
+import org.imrflow.http.QueryParams;
 import org.imrflow.intake.domain.CaseStatus;
 import org.imrflow.intake.application.CaseIntake;
 import org.imrflow.intake.store.ImrCase;
@@ -31,6 +37,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 
 @Path("/api/cases")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Cases")
 public class CaseResource {
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -46,6 +53,7 @@ public class CaseResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit an IMR application; it is screened for eligibility at once. Send an Idempotency-Key"
             + " to retry safely: the same key and body return the same case, another body with it gets 422")
     @APIResponse(responseCode = "201", description = "Screened and stored (or, with a known Idempotency-Key, the case made before)")
@@ -95,7 +103,9 @@ public class CaseResource {
     @GET
     @WithSession
     @Operation(summary = "Cases, newest first, optionally by status")
-    public Uni<Page<CaseView>> list(@QueryParam("status") CaseStatus status, @BeanParam @Valid PageRequest page) {
-        return Page.of(ImrCase.listed(status), page, CaseView::of);
+    public Uni<Page<CaseView>> list(
+            @QueryParam("status") @Parameter(schema = @Schema(implementation = CaseStatus.class)) String status,
+            @BeanParam @Valid PageRequest page) {
+        return Page.of(ImrCase.listed(QueryParams.oneOf("status", status, CaseStatus.class)), page, CaseView::of);
     }
 }

@@ -139,7 +139,7 @@ final class Verifier {
         String lost = null;
         if (atIntakeNow.isEmpty()) {
             lost = "no case " + caseNumber + " at intake, though the POST was answered with it";
-        } else if (assigned.isEmpty() || !"ASSIGNED".equals(assigned.get().path("status").asText())) {
+        } else if (assigned.isEmpty() || !List.of("ASSIGNED", "DECIDED").contains(assigned.get().path("status").asText())) {
             lost = caseNumber + " never assigned (assignment: " + assigned.map(a -> a.path("status").asText()).orElse("none") + ")";
         } else if (reviewed.isEmpty()) {
             lost = caseNumber + " assigned but never reached review-service";

@@ -1,0 +1,126 @@
+package org.imrflow.review.api;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import org.imrflow.events.ClaimsAdministratorGuideline;
+import org.imrflow.events.DisputedItem;
+import org.imrflow.events.EventType;
+import org.imrflow.events.ItemCategory;
+import org.imrflow.events.ReviewType;
+import org.imrflow.events.ReviewerAssigned;
+import org.imrflow.events.ReviewerQualifications;
+import org.imrflow.events.testing.EventStreamProbe;
+import org.imrflow.events.testing.RawHttp;
+import org.imrflow.events.testing.SampleDispute;
+import org.imrflow.local.LocalStackTestResource;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What the REST fuzzer found in review, one test each. */
+@QuarkusTest
+@QuarkusTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "review"))
+class ReviewInputTest {
+    private static final AtomicInteger CASES = new AtomicInteger(8_000_000);
+
+    /** A case with the sample's one disputed item, open on the desk of {@code reviewerId}. */
+    static String pendingReview(EventStreamProbe stream, AtomicInteger cases, String reviewerId) {
+        String caseNumber = assign(stream, cases, reviewerId);
+        awaitPending(caseNumber);
+        return caseNumber;
+    }
+
+    /** Puts the sample's one disputed item on the desk of {@code reviewerId}, without waiting for it to arrive. */
+    static String assign(EventStreamProbe stream, AtomicInteger cases, String reviewerId) {
+        String caseNumber = "CM26-" + cases.incrementAndGet();
+        stream.publish(EventType.REVIEWER_ASSIGNED, caseNumber, new ReviewerAssigned(caseNumber, reviewerId,
+                new ReviewerQualifications("Occupational Medicine", "Occupational Medicine"), Instant.now(),
+                ReviewType.STANDARD, LocalDate.now().plusDays(30),
+                new ClaimsAdministratorGuideline(false, "Non-MTUS Citation (ODG) Official Disability Guidelines ACOEM"),
+                List.of(new DisputedItem(1, SampleDispute.NEUROTOMY, ItemCategory.INJECTIONS, "M54.2"))));
+        return caseNumber;
+    }
+
+    static void awaitPending(String caseNumber) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/reviews/" + caseNumber)
+                .then().statusCode(200).body("status", equalTo("PENDING")));
+    }
+
+    private static ValidatableResponse decide(String caseNumber, String body) {
+        return given().contentType(ContentType.JSON).body(body)
+                .when().post("/api/reviews/{caseNumber}/determination", caseNumber).then();
+    }
+
+    private static ValidatableResponse refused(ValidatableResponse response, int status) {
+        return response.statusCode(status).contentType("application/problem+json").body("status", equalTo(status));
+    }
+
+    @Test
+    void aNulOrControlCharactersInTheDeterminationAreA400NamingTheFieldAndTheCaseStaysOpen() {
+        String caseNumber = pendingReview(EventStreamProbe.ofTestConfig(), CASES, "rev-input-01");
+        String determination = SampleDispute.determination();
+        refused(decide(caseNumber, determination.replace("is medically necessary", "is\\u0000medically necessary")), 400)
+                .body("errors.field", contains("decisions[0].rationale"));
+        refused(decide(caseNumber, determination.replaceFirst("\"The injured worker[^\"]*\"", "\"\\\\u0001\\\\u0002\"")), 400)
+                .body("errors.field", contains("clinicalCaseSummary"));
+        refused(decide(caseNumber, determination.replace("\"MTUS ACOEM\"", "\"\\n\\n\"")), 400)
+                .body("errors.field", contains("decisions[0].reviewerGuideline.source"));
+        given().get("/api/reviews/" + caseNumber).then().body("status", equalTo("PENDING"));
+        decide(caseNumber, determination).statusCode(200).body("status", equalTo("DECIDED"));
+    }
+
+    @Test
+    void enumsTakeOnlyTheirExactNames() {
+        String determination = SampleDispute.determination();
+        refused(decide("CM26-0000000", determination.replace("\"OVERTURNED\"", "0")), 400)
+                .body("errors.field", contains("decisions[0].outcome"))
+                .body("errors[0].message", equalTo("must be one of [UPHELD, OVERTURNED]"));
+        refused(decide("CM26-0000000", determination.replace("\"evidenceLevel\": \"MTUS\"", "\"evidenceLevel\": \"MTUS \"")), 400)
+                .body("errors.field", contains("decisions[0].reviewerGuideline.evidenceLevel"));
+    }
+
+    @Test
+    void aNulInThePathOrTheQueryIsA400NamingTheParameter() {
+        refused(given().get("/api/reviews/{caseNumber}", "CM26\u0000").then(), 400).body("errors.field", contains("caseNumber"));
+        refused(decide("CM26\u0000", SampleDispute.determination()), 400).body("errors.field", contains("caseNumber"));
+        refused(given().queryParam("reviewerId", "\u0000").get("/api/reviews").then(), 400)
+                .body("errors.field", contains("reviewerId"));
+    }
+
+    @Test
+    void badPagingAndStatusValuesAreA400NamingTheParameter() {
+        refused(given().queryParam("page", 2147483647).get("/api/reviews").then(), 400).body("errors.field", contains("page"));
+        refused(given().queryParam("page", "1e3").get("/api/reviews").then(), 400).body("errors.field", contains("page"));
+        refused(given().queryParam("status", "1").get("/api/reviews").then(), 400)
+                .body("errors.field", contains("status"))
+                .body("errors[0].message", equalTo("must be one of [PENDING, DECIDED]"));
+    }
+
+    @Test
+    void onlyApplicationJsonIsAccepted() {
+        String caseNumber = pendingReview(EventStreamProbe.ofTestConfig(), CASES, "rev-input-01");
+        RawHttp.Response response = new RawHttp("localhost", RestAssured.port).send("POST",
+                "/api/reviews/" + caseNumber + "/determination", Map.of("Content-Type", "application/json-patch+json"),
+                SampleDispute.determination().getBytes(StandardCharsets.UTF_8));
+        assertEquals(415, response.status(), response.bodyText());
+        assertTrue(response.header("content-type").startsWith("application/problem+json"));
+        given().get("/api/reviews/" + caseNumber).then().body("status", equalTo("PENDING"));
+    }
+}
