@@ -5,15 +5,14 @@ alter table reviewer add column version bigint not null default 0;
 -- DECIDED once decision-recorded arrives: a reviewer's load is the cases still open on their desk.
 alter table case_assignment add column decided_at timestamptz;
 
--- Affiliations as rows, not newline-joined text.
+-- Affiliations as rows, by kind and identifier: conflicts of interest are checked by identifier, never by name.
+-- The names kept so far cannot be turned into identifiers: they are dropped, and operations re-enter them.
 create table reviewer_affiliation (
     reviewer_id        varchar(64)  not null references reviewer (id),
     affiliation_number int          not null,
-    affiliation        varchar(200) not null,
+    kind               varchar(30)  not null,
+    identifier         varchar(100) not null,
     primary key (reviewer_id, affiliation_number)
 );
-insert into reviewer_affiliation (reviewer_id, affiliation_number, affiliation)
-select r.id, a.n, a.affiliation
-from reviewer r, regexp_split_to_table(r.affiliations, E'\n') with ordinality as a(affiliation, n)
-where r.affiliations <> '';
+create index reviewer_affiliation_party on reviewer_affiliation (kind, identifier);
 alter table reviewer drop column affiliations;

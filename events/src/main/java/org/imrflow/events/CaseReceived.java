@@ -20,15 +20,27 @@ public record CaseReceived(
         ClaimsAdministratorGuideline claimsAdministratorGuideline,
         List<DisputedItem> disputedItems) {
 
-    /** Who is on the case, by name only: the conflict check needs no more. */
+    /**
+     * Who is on the case: names for people to read, and the identifiers the conflict check compares (the claims
+     * administrator's is {@code claimsAdministratorOrg}, the employee's is the claim number).
+     *
+     * @param employerId             the employer's identifier, e.g. its FEIN
+     * @param representativeFirmId   the representative's firm, when represented and known
+     * @param requestingPhysicianNpi the requesting physician's National Provider Identifier
+     * @param urOrganizationId       the organization that made the UR decision, when known
+     */
     public record Parties(
             String employeeName,
             boolean employeeRepresented,
             String representativeName,
             String representativeFirm,
+            String representativeFirmId,
             String employer,
+            String employerId,
             String claimsAdministrator,
             String requestingPhysician,
-            String requestingPhysicianSpecialty) {
+            String requestingPhysicianNpi,
+            String requestingPhysicianSpecialty,
+            String urOrganizationId) {
     }
 }

@@ -16,8 +16,12 @@ public final class EventLimits {
     public static final int SPECIALTY = 100;
     public static final int BOARD_CERTIFICATION = 100;
     public static final int CLAIM_NUMBER = 60;
-    /** A claims administrator's organization id. */
+    /** An organization's identifier: a claims administrator, an employer, a law firm, a UR organization. */
     public static final int ORG_ID = 100;
+    /** What an organization's identifier may hold: letters, digits, '.', '_' and '-' (an FEIN such as 95-1234567). */
+    public static final String ORG_ID_PATTERN = "[A-Za-z0-9._-]+";
+    /** A National Provider Identifier: ten digits. */
+    public static final String NPI_PATTERN = "[0-9]{10}";
     public static final int REVIEWER_ID = 64;
     public static final int GUIDELINE_CITATION = 500;
     public static final int ITEM_DESCRIPTION = 1_000;

@@ -24,8 +24,8 @@ class EventSchemasTest {
 
     static CaseReceived caseReceived() {
         return new CaseReceived("CM26-0000001", Instant.now(), ReviewType.STANDARD, "acme-claims",
-                new CaseReceived.Parties("Pat Example", false, null, null, "City Fleet Services",
-                        "Acme Claims Services", "Dr. Lee Treating", "Pain Medicine"),
+                new CaseReceived.Parties("Pat Example", false, null, null, null, "City Fleet Services", "95-1234567",
+                        "Acme Claims Services", "Dr. Lee Treating", "1234567893", "Pain Medicine", null),
                 "WC-1", LocalDate.of(2005, 12, 27), LocalDate.of(2026, 11, 1),
                 new ClaimsAdministratorGuideline(false, "ODG"),
                 List.of(new DisputedItem(1, "Cervical medial branch neurotomy", ItemCategory.INJECTIONS, null)));

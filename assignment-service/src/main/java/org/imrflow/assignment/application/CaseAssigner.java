@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.imrflow.assignment.domain.CaseToAssign;
 import org.imrflow.assignment.domain.DeterminationDeadline;
+import org.imrflow.assignment.domain.PartyId;
 import org.imrflow.assignment.domain.Reviewer;
 import org.imrflow.assignment.domain.ReviewerLoad;
 import org.imrflow.assignment.domain.ReviewerMatcher;
@@ -28,8 +29,9 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -153,10 +155,15 @@ public class CaseAssigner {
 
     static CaseToAssign toAssign(CaseReceived received) {
         CaseReceived.Parties p = received.parties();
-        List<String> parties = Stream.of(p.employeeName(), p.representativeName(), p.representativeFirm(), p.employer(),
-                        p.claimsAdministrator(), p.requestingPhysician())
-                .filter(Objects::nonNull)
-                .toList();
+        Set<PartyId> parties = Stream.of(
+                        PartyId.of(PartyId.Kind.EMPLOYER, p.employerId()),
+                        PartyId.of(PartyId.Kind.CLAIMS_ADMINISTRATOR, received.claimsAdministratorOrg()),
+                        PartyId.of(PartyId.Kind.PROVIDER, p.requestingPhysicianNpi()),
+                        PartyId.of(PartyId.Kind.LAW_FIRM, p.representativeFirmId()),
+                        PartyId.of(PartyId.Kind.UR_ORGANIZATION, p.urOrganizationId()),
+                        PartyId.of(PartyId.Kind.CLAIM, received.claimNumber()))
+                .flatMap(Optional::stream)
+                .collect(Collectors.toSet());
         return new CaseToAssign(received.caseNumber(), p.requestingPhysicianSpecialty(), parties);
     }
 

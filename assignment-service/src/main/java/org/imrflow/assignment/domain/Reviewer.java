@@ -1,12 +1,11 @@
 package org.imrflow.assignment.domain;
 
-import java.util.List;
-import java.util.Locale;
+import java.util.Set;
 
 /**
  * An expert reviewer on the roster, with what the qualification rules read.
  *
- * @param affiliations organizations and people the reviewer is affiliated with: employers, insurers, practices
+ * @param affiliations employers, insurers, practices, firms and people the reviewer is affiliated with, by identifier
  */
 public record Reviewer(
         String id,
@@ -16,21 +15,13 @@ public record Reviewer(
         int yearsInActivePractice,
         int weeklyClinicalHours,
         boolean active,
-        List<String> affiliations) {
+        Set<PartyId> affiliations) {
 
     public Reviewer {
-        affiliations = List.copyOf(affiliations);
+        affiliations = Set.copyOf(affiliations);
     }
 
-    boolean affiliatedWith(String party) {
-        if (party == null || party.isBlank()) {
-            return false;
-        }
-        String normalized = normalize(party);
-        return affiliations.stream().map(Reviewer::normalize).anyMatch(normalized::equals);
-    }
-
-    static String normalize(String name) {
-        return name.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    boolean affiliatedWithAnyOf(Set<PartyId> parties) {
+        return parties.stream().anyMatch(affiliations::contains);
     }
 }

@@ -36,6 +36,6 @@ public final class ReviewerMatcher {
     }
 
     static boolean conflictFree(Reviewer reviewer, CaseToAssign imrCase) {
-        return imrCase.parties().stream().noneMatch(reviewer::affiliatedWith);
+        return !reviewer.affiliatedWithAnyOf(imrCase.parties());
     }
 }

@@ -16,6 +16,7 @@ import org.imrflow.assignment.domain.Reviewer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** A reviewer on the roster. The name is kept for operations and never leaves this service in a letter. */
 @Entity
@@ -45,19 +46,19 @@ public class ReviewerEntity extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean active;
 
-    /** Organizations and people the reviewer may not review against. */
+    /** Organizations and people the reviewer may not review against, by identifier. */
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "reviewer_affiliation", joinColumns = @JoinColumn(name = "reviewer_id"))
     @OrderColumn(name = "affiliation_number")
     @ListIndexBase(1)
-    @Column(name = "affiliation", nullable = false)
-    public List<String> affiliations = new ArrayList<>();
+    public List<AffiliationRow> affiliations = new ArrayList<>();
 
     @Version
     public long version;
 
     public Reviewer toDomain() {
         return new Reviewer(id, specialty, boardCertification, licensedInCalifornia, yearsInActivePractice,
-                weeklyClinicalHours, active, affiliations);
+                weeklyClinicalHours, active,
+                affiliations.stream().map(AffiliationRow::toPartyId).collect(Collectors.toSet()));
     }
 }

@@ -55,8 +55,8 @@ class AssignmentFlowTest {
 
     static CaseReceived caseReceived(String caseNumber, ReviewType type, String specialty, String employer) {
         return new CaseReceived(caseNumber, Instant.now(), type, "acme-claims",
-                new CaseReceived.Parties("Pat Example", true, "Robin Counsel", "Counsel & Co", employer,
-                        "Acme Claims Services", "Dr. Lee Treating", specialty),
+                new CaseReceived.Parties("Pat Example", true, "Robin Counsel", "Counsel & Co", "counsel-co", employer,
+                        "95-1234567", "Acme Claims Services", "Dr. Lee Treating", "1234567893", specialty, null),
                 "WC-1", LocalDate.of(2005, 12, 27), LocalDate.now().minusDays(5),
                 new ClaimsAdministratorGuideline(false, "Non-MTUS Citation (ODG) Official Disability Guidelines ACOEM"),
                 List.of(new DisputedItem(1, "Cervical medial branch neurotomy at bilateral C2 C3 C4", ItemCategory.INJECTIONS, "M54.2")));
@@ -257,6 +257,25 @@ class AssignmentFlowTest {
         stream.publish(EventType.CASE_RECEIVED, next, caseReceived(next, ReviewType.STANDARD, specialty, "City Fleet Services"));
         awaitStatus(next, "ASSIGNED");
         given().get("/api/assignments/" + next).then().body("reviewerId", equalTo(first));
+    }
+
+    @Test
+    void aReviewerAffiliatedWithTheEmployerByIdentifierIsPassedOverWhateverTheEmployerIsCalled() {
+        String specialty = "Nephrology " + CASES.incrementAndGet();
+        String conflicted = "rev-kidney-a-" + CASES.get();
+        String free = "rev-kidney-b-" + CASES.get();
+        // The conflicted reviewer sorts first and has the same empty desk: only the conflict can pass them over.
+        given().contentType(ContentType.JSON).body(reviewer(conflicted, specialty).replace("\"weeklyClinicalHours\": 30",
+                        "\"weeklyClinicalHours\": 30, \"affiliations\": [ { \"kind\": \"EMPLOYER\", \"id\": \"95-1234567\" } ]"))
+                .when().post("/api/reviewers").then().statusCode(201)
+                .body("affiliations[0].kind", equalTo("EMPLOYER")).body("affiliations[0].id", equalTo("95-1234567"));
+        given().contentType(ContentType.JSON).body(reviewer(free, specialty)).when().post("/api/reviewers").then().statusCode(201);
+
+        String caseNumber = newCaseNumber();
+        stream.publish(EventType.CASE_RECEIVED, caseNumber,
+                caseReceived(caseNumber, ReviewType.STANDARD, specialty, "CITY FLEET SVCS (a name written another way)"));
+        awaitStatus(caseNumber, "ASSIGNED");
+        given().get("/api/assignments/" + caseNumber).then().body("reviewerId", equalTo(free));
     }
 
     private static long outboxRows(String caseNumber, EventType type) throws Exception {

@@ -32,6 +32,8 @@ public record CaseSubmission(
         Boolean liabilityDisputed,
         @NotEmpty @Size(max = EventLimits.DISPUTED_ITEMS) List<@NotNull @Valid Item> disputedItems) {
 
+    static final String ORG_ID_CHARACTERS = "may hold only letters, digits, '.', '_' and '-'";
+
     public record Employee(
             @NotBlank @Size(max = EventLimits.NAME) String name,
             @NotNull Boolean represented,
@@ -40,24 +42,32 @@ public record CaseSubmission(
 
     public record Representative(
             @NotBlank @Size(max = EventLimits.NAME) String name,
-            @Size(max = EventLimits.NAME) String firm) {
+            @Size(max = EventLimits.NAME) String firm,
+            @Schema(description = "The firm's identifier, checked against reviewers' affiliations")
+            @Size(max = EventLimits.ORG_ID) @Pattern(regexp = EventLimits.ORG_ID_PATTERN, message = ORG_ID_CHARACTERS) String firmId) {
     }
 
     public record Claim(
             @NotBlank @Size(max = EventLimits.CLAIM_NUMBER) String claimNumber,
             @NotNull @Past LocalDate dateOfInjury,
-            @NotBlank @Size(max = EventLimits.NAME) String employer) {
+            @NotBlank @Size(max = EventLimits.NAME) String employer,
+            @Schema(description = "The employer's identifier, e.g. its FEIN; checked against reviewers' affiliations",
+                    example = "95-1234567")
+            @NotBlank @Size(max = EventLimits.ORG_ID) @Pattern(regexp = EventLimits.ORG_ID_PATTERN, message = ORG_ID_CHARACTERS) String employerId) {
     }
 
     public record ClaimsAdministrator(
             @Schema(description = "The claims administrator's organization id")
-            @NotBlank @Size(max = EventLimits.ORG_ID) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "may hold only letters, digits, '.', '_' and '-'")
+            @NotBlank @Size(max = EventLimits.ORG_ID) @Pattern(regexp = EventLimits.ORG_ID_PATTERN, message = ORG_ID_CHARACTERS)
             String orgId,
             @NotBlank @Size(max = EventLimits.NAME) String name) {
     }
 
     public record RequestingPhysician(
             @NotBlank @Size(max = EventLimits.NAME) String name,
+            @Schema(description = "National Provider Identifier, ten digits", example = "1234567893")
+            @NotBlank @Pattern(regexp = EventLimits.NPI_PATTERN, message = "must be a National Provider Identifier of ten digits")
+            String npi,
             @Schema(example = "Pain Medicine") @NotBlank @Size(max = EventLimits.SPECIALTY) String specialty) {
     }
 
@@ -66,7 +76,9 @@ public record CaseSubmission(
             @Schema(description = "When the UR decision was served; defaults to its date")
             @PastOrPresent LocalDate servedDate,
             @NotNull UrDecisionType type,
-            @NotNull @Valid Guideline guideline) {
+            @NotNull @Valid Guideline guideline,
+            @Schema(description = "The organization that made the UR decision, checked against reviewers' affiliations")
+            @Size(max = EventLimits.ORG_ID) @Pattern(regexp = EventLimits.ORG_ID_PATTERN, message = ORG_ID_CHARACTERS) String organizationId) {
     }
 
     public record Guideline(

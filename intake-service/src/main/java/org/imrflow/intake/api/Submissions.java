@@ -21,12 +21,16 @@ final class Submissions {
         if (s.employee().represented()) {
             c.representativeName = s.employee().representative().name();
             c.representativeFirm = s.employee().representative().firm();
+            c.representativeFirmId = s.employee().representative().firmId();
         }
         c.claimNumber = s.claim().claimNumber();
         c.dateOfInjury = s.claim().dateOfInjury();
         c.employer = s.claim().employer();
+        c.employerId = s.claim().employerId();
         c.requestingPhysician = s.requestingPhysician().name();
         c.requestingPhysicianSpecialty = s.requestingPhysician().specialty();
+        c.requestingPhysicianNpi = s.requestingPhysician().npi();
+        c.urOrganizationId = s.urDecision().organizationId();
         c.urDecisionDate = s.urDecision().date();
         c.urDecisionServedDate = s.urDecision().servedDate() != null ? s.urDecision().servedDate() : s.urDecision().date();
         c.urDecisionType = s.urDecision().type();

@@ -70,6 +70,18 @@ public class ImrCase extends PanacheEntityBase {
     @Column(name = "representative_firm")
     public String representativeFirm;
 
+    @Column(name = "representative_firm_id")
+    public String representativeFirmId;
+
+    @Column(name = "employer_id")
+    public String employerId;
+
+    @Column(name = "requesting_physician_npi")
+    public String requestingPhysicianNpi;
+
+    @Column(name = "ur_organization_id")
+    public String urOrganizationId;
+
     @Column(name = "claim_number", nullable = false)
     public String claimNumber;
 

@@ -26,3 +26,9 @@ select c.id, r.n, r.reason
 from imr_case c, regexp_split_to_table(c.screening_reasons, E'\n') with ordinality as r(reason, n)
 where c.screening_reasons <> '';
 alter table imr_case drop column screening_reasons;
+
+-- The parties' identifiers, which reviewers' conflicts of interest are checked against (names are for people).
+alter table imr_case add column employer_id varchar(100);
+alter table imr_case add column requesting_physician_npi char(10);
+alter table imr_case add column representative_firm_id varchar(100);
+alter table imr_case add column ur_organization_id varchar(100);
