@@ -3,12 +3,11 @@ package org.imrflow.events;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import org.eclipse.microprofile.config.ConfigProvider;
+import org.imrflow.events.testing.TestDatabase;
 import org.imrflow.local.LocalStackTestResource;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -35,7 +34,7 @@ class OutboxRelayBenchmark {
     void sustainedPublishRate() throws Exception {
         int rows = Integer.getInteger("benchmark.rows", 20_000);
         String run = UUID.randomUUID().toString().substring(0, 8);
-        try (Connection db = jdbc()) {
+        try (Connection db = TestDatabase.connect()) {
             db.setAutoCommit(false);
             try (PreparedStatement insert = db.prepareStatement("insert into event_outbox (event_id, topic, case_number,"
                     + " event_type, event_source, payload, occurred_at) values (?, ?, ?, ?, '/benchmark', ?, ?)")) {
@@ -80,12 +79,5 @@ class OutboxRelayBenchmark {
             System.out.printf("OUTBOX RELAY: %d rows published in %.1f s: %.0f rows/s%n", rows, took.toMillis() / 1000.0,
                     rows * 1000.0 / Math.max(1, took.toMillis()));
         }
-    }
-
-    private static Connection jdbc() throws Exception {
-        var config = ConfigProvider.getConfig();
-        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getOptionalValue("quarkus.datasource.username", String.class).orElse("postgres"),
-                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
     }
 }

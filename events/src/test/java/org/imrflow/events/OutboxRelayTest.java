@@ -7,16 +7,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.imrflow.events.outbox.Outbox;
 import org.imrflow.events.outbox.OutboxMetrics;
 import org.imrflow.events.testing.EventStreamProbe;
 import org.imrflow.events.testing.LargestEvents;
+import org.imrflow.events.testing.TestDatabase;
 import org.imrflow.local.LocalStackTestResource;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -57,8 +56,8 @@ class OutboxRelayTest {
         String caseNumber = newCaseNumber();
         List<String> commitOrder;
         ExecutorService writers = Executors.newFixedThreadPool(2);
-        try (Connection db = jdbc(); Statement hold = db.createStatement();
-             Connection gate = jdbc(); Statement shut = gate.createStatement()) {
+        try (Connection db = TestDatabase.connect(); Statement hold = db.createStatement();
+             Connection gate = TestDatabase.connect(); Statement shut = gate.createStatement()) {
             db.setAutoCommit(false);
             hold.execute("select pg_advisory_xact_lock(" + RELAY_LEADER_LOCK + ")"); // the relay waits until we let go
             gate.setAutoCommit(false);
@@ -102,7 +101,7 @@ class OutboxRelayTest {
         probe.awaitEvent(EventType.CASE_INELIGIBLE, flowing);
         assertEquals(List.of(), probe.readRaw(EventType.CASE_INELIGIBLE.topic(), Duration.ofMillis(200)).stream()
                 .filter(r -> stuck.equals(r.key())).toList(), "nothing of the stuck case went out, in or out of order");
-        try (Connection db = jdbc(); Statement query = db.createStatement();
+        try (Connection db = TestDatabase.connect(); Statement query = db.createStatement();
              ResultSet rows = query.executeQuery("select park_reason, parked_at is not null, sent_at is not null"
                      + " from event_outbox where case_number = '" + stuck + "' order by id")) {
             assertTrue(rows.next());
@@ -124,7 +123,7 @@ class OutboxRelayTest {
 
     @Test
     void sentRowsAndInboxEntriesPastRetentionArePrunedAndNewerOnesKept() throws Throwable {
-        try (Connection db = jdbc(); Statement sql = db.createStatement()) {
+        try (Connection db = TestDatabase.connect(); Statement sql = db.createStatement()) {
             sql.execute("insert into event_outbox (event_id, topic, case_number, event_type, event_source, payload,"
                     + " occurred_at, sent_at) values (gen_random_uuid(), 'imr.case-ineligible', 'CM26-9999998',"
                     + " 'org.imrflow.case-ineligible.v1', '/test', '{}', now() - interval '9 days', now() - interval '8 days')");
@@ -134,7 +133,7 @@ class OutboxRelayTest {
         }
         long pruned = VertxContextSupport.subscribeAndAwait(() -> retention.prune());
         assertTrue(pruned >= 2, "pruned " + pruned);
-        try (Connection db = jdbc(); Statement sql = db.createStatement();
+        try (Connection db = TestDatabase.connect(); Statement sql = db.createStatement();
              ResultSet rows = sql.executeQuery("select (select count(*) from event_outbox where case_number = 'CM26-9999998'),"
                      + " (select string_agg(consumer, ',') from processed_event where case_number = 'CM26-9999998')")) {
             rows.next();
@@ -150,13 +149,6 @@ class OutboxRelayTest {
             rows.next();
             return rows.getLong(1);
         }
-    }
-
-    private static Connection jdbc() throws Exception {
-        var config = ConfigProvider.getConfig();
-        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getOptionalValue("quarkus.datasource.username", String.class).orElse("postgres"),
-                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
     }
 
     private static void inTransaction(java.util.function.Supplier<Uni<Void>> work) {

@@ -11,22 +11,17 @@ import org.imrflow.events.EventType;
 import org.imrflow.events.ItemCategory;
 import org.imrflow.events.ReviewType;
 import org.imrflow.events.testing.EventStreamProbe;
+import org.imrflow.events.testing.TestDatabase;
 import org.imrflow.events.testing.EventStreamProbe.StreamEvent;
 import org.imrflow.local.LocalStackTestResource;
 import org.junit.jupiter.api.Test;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.imrflow.events.DecisionRecorded;
 import org.imrflow.events.EvidenceLevel;
 import org.imrflow.events.Outcome;
 import org.imrflow.events.ReviewerGuideline;
 import org.imrflow.events.ReviewerQualifications;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -210,7 +205,7 @@ class AssignmentFlowTest {
         awaitStatus(caseNumber, "ASSIGNED");
         stream.awaitEvent(EventType.REVIEWER_ASSIGNED, caseNumber);
         // Both requests are answered and the timer's sweep finds nothing to do: the outbox is final for this case.
-        assertEquals(1L, outboxRows(caseNumber, EventType.REVIEWER_ASSIGNED), "one reviewer-assigned for the case");
+        assertEquals(1L, TestDatabase.outboxRows(caseNumber, EventType.REVIEWER_ASSIGNED), "one reviewer-assigned for the case");
     }
 
     @Test
@@ -222,7 +217,7 @@ class AssignmentFlowTest {
         awaitStatus(caseNumber, "AWAITING_REVIEWER");
         // A reviewer who joined without a sweep after it, as when the case committed just after the roster's sweep ran.
         String reviewerId = "rev-ent-" + caseNumber.substring(5);
-        sql("insert into reviewer (id, name, specialty, board_certification, licensed_in_california,"
+        TestDatabase.execute("insert into reviewer (id, name, specialty, board_certification, licensed_in_california,"
                 + " years_in_active_practice, weekly_clinical_hours, active) values ('" + reviewerId + "', 'Dr. Ent', '"
                 + specialty + "', '" + specialty + "', true, 9, 30, true)");
 
@@ -276,30 +271,5 @@ class AssignmentFlowTest {
                 caseReceived(caseNumber, ReviewType.STANDARD, specialty, "CITY FLEET SVCS (a name written another way)"));
         awaitStatus(caseNumber, "ASSIGNED");
         given().get("/api/assignments/" + caseNumber).then().body("reviewerId", equalTo(free));
-    }
-
-    private static long outboxRows(String caseNumber, EventType type) throws Exception {
-        try (Connection db = jdbc(); PreparedStatement query = db.prepareStatement(
-                "select count(*) from event_outbox where case_number = ? and event_type = ?")) {
-            query.setString(1, caseNumber);
-            query.setString(2, type.cloudEventType());
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
-    }
-
-    private static void sql(String statement) throws Exception {
-        try (Connection db = jdbc(); Statement sql = db.createStatement()) {
-            sql.execute(statement);
-        }
-    }
-
-    private static Connection jdbc() throws Exception {
-        var config = ConfigProvider.getConfig();
-        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getOptionalValue("quarkus.datasource.username", String.class).orElse("postgres"),
-                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
     }
 }

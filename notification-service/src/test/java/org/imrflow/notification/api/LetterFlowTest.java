@@ -12,16 +12,11 @@ import org.imrflow.events.Outcome;
 import org.imrflow.events.ReviewerGuideline;
 import org.imrflow.events.ReviewerQualifications;
 import org.imrflow.events.testing.EventStreamProbe;
+import org.imrflow.events.testing.TestDatabase;
 import org.imrflow.events.testing.EventStreamProbe.StreamEvent;
 import org.imrflow.local.LocalStackTestResource;
 import org.junit.jupiter.api.Test;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -99,28 +94,13 @@ class LetterFlowTest {
         String dlq = EventType.DECISION_RECORDED.deadLetterTopic("notification-service");
         assertEquals(List.of(), stream.readRaw(dlq, Duration.ofMillis(200)).stream()
                 .filter(r -> caseNumber.equals(r.key())).toList());
-        assertEquals(1L, count("select count(*) from letter where case_number = ?", caseNumber));
-        assertEquals(1L, count("select count(*) from event_outbox where case_number = ? and event_type = '"
-                + EventType.LETTER_ISSUED.cloudEventType() + "'", caseNumber));
+        assertEquals(1L, TestDatabase.number("select count(*) from letter where case_number = ?", caseNumber));
+        assertEquals(1L, TestDatabase.outboxRows(caseNumber, EventType.LETTER_ISSUED));
         assertEquals(1, stream.awaitEvents(EventType.LETTER_ISSUED, caseNumber, 1).size());
     }
 
     private static boolean processed(UUID eventId) throws Exception {
-        return count("select count(*) from processed_event where event_id = cast(? as uuid)", eventId.toString()) == 1;
-    }
-
-    private static long count(String sql, String parameter) throws Exception {
-        var config = ConfigProvider.getConfig();
-        try (Connection db = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getOptionalValue("quarkus.datasource.username", String.class).orElse("postgres"),
-                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
-             PreparedStatement query = db.prepareStatement(sql)) {
-            query.setString(1, parameter);
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
+        return TestDatabase.number("select count(*) from processed_event where event_id = ?", eventId) == 1;
     }
 
     @Test

@@ -12,16 +12,11 @@ import org.imrflow.events.ReviewType;
 import org.imrflow.events.ReviewerAssigned;
 import org.imrflow.events.ReviewerQualifications;
 import org.imrflow.events.testing.EventStreamProbe;
+import org.imrflow.events.testing.TestDatabase;
 import org.imrflow.events.testing.EventStreamProbe.StreamEvent;
 import org.imrflow.local.LocalStackTestResource;
 import org.junit.jupiter.api.Test;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -222,23 +217,7 @@ class ReviewFlowTest {
         assertEquals(racers - 1, statuses.stream().filter(status -> status == 409).count(), "statuses " + statuses);
         stream.awaitEvent(EventType.DECISION_RECORDED, caseNumber);
         // Every request has been answered, so every transaction has ended: what the outbox holds is final.
-        assertEquals(1L, outboxRows(caseNumber, EventType.DECISION_RECORDED), "one decision-recorded for the case");
+        assertEquals(1L, TestDatabase.outboxRows(caseNumber, EventType.DECISION_RECORDED), "one decision-recorded for the case");
         assertEquals(1, stream.readAll(EventType.DECISION_RECORDED, caseNumber).size());
-    }
-
-    private static long outboxRows(String caseNumber, EventType type) throws Exception {
-        var config = ConfigProvider.getConfig();
-        try (Connection db = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getOptionalValue("quarkus.datasource.username", String.class).orElse("postgres"),
-                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
-             PreparedStatement query = db.prepareStatement(
-                     "select count(*) from event_outbox where case_number = ? and event_type = ?")) {
-            query.setString(1, caseNumber);
-            query.setString(2, type.cloudEventType());
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
     }
 }
