@@ -5,9 +5,13 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.quarkus.vertx.VertxContextSupport;
+import jakarta.inject.Inject;
 import org.imrflow.events.EventType;
+import org.imrflow.events.Retention;
 import org.imrflow.events.testing.EventStreamProbe;
 import org.imrflow.events.testing.SampleDispute;
+import org.imrflow.events.testing.TestDatabase;
 import org.imrflow.local.LocalStackTestResource;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +37,9 @@ class SubmissionOnceTest {
     private static final LocalDate UR_DECISION = LocalDate.now().minusDays(5);
 
     private final EventStreamProbe stream = EventStreamProbe.ofTestConfig();
+
+    @Inject
+    Retention retention;
 
     private static Response submit(String body, String idempotencyKey) {
         var request = given().contentType(ContentType.JSON).body(body);
@@ -60,6 +67,17 @@ class SubmissionOnceTest {
                 .header("Location", endsWith("/api/cases/" + caseNumber))
                 .body("caseNumber", equalTo(caseNumber));
         assertEquals(1, stream.awaitEvents(EventType.CASE_RECEIVED, caseNumber, 1).size());
+    }
+
+    @Test
+    void aKeyIsForgottenAfterTheRetentionPeriod() throws Throwable {
+        String key = UUID.randomUUID().toString();
+        submit(dispute(SampleDispute.newClaimNumber()), key).then().statusCode(201);
+        TestDatabase.execute("update idempotency_key set created_at = now() - interval '8 days' where idempotency_key = '"
+                + key + "'");
+        VertxContextSupport.subscribeAndAwait(() -> retention.prune());
+        assertEquals(0L, TestDatabase.number("select count(*) from idempotency_key where idempotency_key = ?", key));
+        submit(dispute(SampleDispute.newClaimNumber()), key).then().statusCode(201); // a new application now
     }
 
     @Test
