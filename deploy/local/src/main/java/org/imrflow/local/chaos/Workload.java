@@ -86,8 +86,10 @@ final class Workload {
         return cases;
     }
 
+    /** Reviews for case numbers no POST was ever answered with, not even by a retry: a dispute entered twice. */
     Set<String> strangers() {
-        return Set.copyOf(strangers);
+        return strangers.stream().filter(caseNumber -> !byCaseNumber.containsKey(caseNumber))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     List<String> problems() {
@@ -229,9 +231,13 @@ final class Workload {
         }
         CaseRun run = byCaseNumber.get(caseNumber);
         if (run == null) {
+            // On the worklist before the POST's answer reached us (its answer was lost and the retry is still on its
+            // way): decide it once we know whose it is, on a later pass. One never answered is a duplicate.
             strangers.add(caseNumber);
+            decisions.remove(caseNumber);
+            return;
         }
-        String outcome = run != null ? run.outcome : "UPHELD";
+        String outcome = run.outcome;
         deciders.execute(() -> decide(caseNumber, outcome));
     }
 
