@@ -72,6 +72,8 @@ public final class Launcher {
             return;
         }
         up.set(system);
+        // As Kubernetes would: a service whose liveness stays DOWN (a consumer channel that failed for good) is restarted.
+        system.watchLiveness(Duration.ofSeconds(10), 3, line -> System.out.println("[liveness] " + line));
 
         System.out.printf("%nIMR Flow is up in %d s: %s%n%n", Duration.between(started, Instant.now()).toSeconds(),
                 system.describeInfrastructure());

@@ -58,6 +58,7 @@ public final class LocalSystem implements AutoCloseable {
     private final Infrastructure infrastructure;
     private final Map<ImrService, ServiceProcess> services = new EnumMap<>(ImrService.class);
     private final Map<ImrService, ServiceLaunch> launches = new EnumMap<>(ImrService.class);
+    private volatile LivenessWatch liveness;
     private final Map<ImrService, Duration> readyAfter = new EnumMap<>(ImrService.class);
 
     private LocalSystem(PidFile pids, Infrastructure infrastructure) {
@@ -217,6 +218,27 @@ public final class LocalSystem implements AutoCloseable {
         return Duration.ofNanos(System.nanoTime() - started);
     }
 
+    /**
+     * Restarts a service whose liveness is DOWN: {@code kill -9} if it still runs, then start it again as it was.
+     * Checks every {@code every}; {@code strikes} DOWN answers in a row make a restart.
+     */
+    public void watchLiveness(Duration every, int strikes, Consumer<String> say) {
+        List<LivenessWatch.Watched> watched = services.keySet().stream()
+                .map(service -> new LivenessWatch.Watched(service.serviceName(),
+                        java.net.URI.create(url(service) + "/q/health/live")))
+                .toList();
+        LivenessWatch watch = new LivenessWatch(watched, strikes, name -> {
+            Component component = java.util.Arrays.stream(Component.values())
+                    .filter(c -> c.label().equals(name)).findFirst().orElseThrow();
+            if (services.get(component.service()).isAlive()) {
+                kill(component);
+            }
+            restart(component);
+        }, say);
+        watch.start(every);
+        liveness = watch;
+    }
+
     private EmbeddedInfrastructure embedded() {
         if (infrastructure instanceof EmbeddedInfrastructure embedded) {
             return embedded;
@@ -228,6 +250,9 @@ public final class LocalSystem implements AutoCloseable {
     /** Services first, so none of them logs errors about a broker or database that went away under it. */
     @Override
     public void close() {
+        if (liveness != null) {
+            liveness.close(); // first: a service stopping now is not one to bring back
+        }
         List<ServiceProcess> running = new ArrayList<>(services.values());
         running.parallelStream().forEach(ServiceProcess::close);
         infrastructure.close();
