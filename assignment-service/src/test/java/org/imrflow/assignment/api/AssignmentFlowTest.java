@@ -169,6 +169,17 @@ class AssignmentFlowTest {
         given().get("/api/assignments/" + caseNumber).then().statusCode(404);
     }
 
+    private static void addReviewer(String body) {
+        given().contentType(ContentType.JSON).body(body).when().post("/api/reviewers").then().statusCode(201);
+    }
+
+    /** Publishes a standard case of the specialty and waits for its assignment: the reviewer it went to. */
+    private String assignedReviewer(String caseNumber, String specialty, String employer) {
+        stream.publish(EventType.CASE_RECEIVED, caseNumber, caseReceived(caseNumber, ReviewType.STANDARD, specialty, employer));
+        awaitStatus(caseNumber, "ASSIGNED");
+        return given().get("/api/assignments/" + caseNumber).then().extract().path("reviewerId");
+    }
+
     private static String reviewer(String id, String specialty) {
         return """
                 { "id": "%s", "name": "Dr. %s", "specialty": "%s", "boardCertification": "%s",
@@ -230,14 +241,10 @@ class AssignmentFlowTest {
         String specialty = "Dermatopathology " + CASES.incrementAndGet();
         String first = "rev-skin-a-" + CASES.get();
         String second = "rev-skin-b-" + CASES.get();
-        for (String id : List.of(first, second)) {
-            given().contentType(ContentType.JSON).body(reviewer(id, specialty)).when().post("/api/reviewers")
-                    .then().statusCode(201);
-        }
+        addReviewer(reviewer(first, specialty));
+        addReviewer(reviewer(second, specialty));
         String decided = newCaseNumber();
-        stream.publish(EventType.CASE_RECEIVED, decided, caseReceived(decided, ReviewType.STANDARD, specialty, "City Fleet Services"));
-        awaitStatus(decided, "ASSIGNED");
-        given().get("/api/assignments/" + decided).then().body("reviewerId", equalTo(first)); // a tie goes by id
+        assertEquals(first, assignedReviewer(decided, specialty, "City Fleet Services"), "a tie goes by id");
 
         stream.publish(EventType.DECISION_RECORDED, decided, new DecisionRecorded(decided, first,
                 new ReviewerQualifications(specialty, specialty), Instant.now(), LocalDate.now().plusDays(30),
@@ -248,10 +255,7 @@ class AssignmentFlowTest {
         awaitStatus(decided, "DECIDED");
 
         // The first reviewer's desk is empty again, so the tie between two empty desks goes to them once more.
-        String next = newCaseNumber();
-        stream.publish(EventType.CASE_RECEIVED, next, caseReceived(next, ReviewType.STANDARD, specialty, "City Fleet Services"));
-        awaitStatus(next, "ASSIGNED");
-        given().get("/api/assignments/" + next).then().body("reviewerId", equalTo(first));
+        assertEquals(first, assignedReviewer(newCaseNumber(), specialty, "City Fleet Services"));
     }
 
     @Test
@@ -264,12 +268,8 @@ class AssignmentFlowTest {
                         "\"weeklyClinicalHours\": 30, \"affiliations\": [ { \"kind\": \"EMPLOYER\", \"id\": \"95-1234567\" } ]"))
                 .when().post("/api/reviewers").then().statusCode(201)
                 .body("affiliations[0].kind", equalTo("EMPLOYER")).body("affiliations[0].id", equalTo("95-1234567"));
-        given().contentType(ContentType.JSON).body(reviewer(free, specialty)).when().post("/api/reviewers").then().statusCode(201);
+        addReviewer(reviewer(free, specialty));
 
-        String caseNumber = newCaseNumber();
-        stream.publish(EventType.CASE_RECEIVED, caseNumber,
-                caseReceived(caseNumber, ReviewType.STANDARD, specialty, "CITY FLEET SVCS (a name written another way)"));
-        awaitStatus(caseNumber, "ASSIGNED");
-        given().get("/api/assignments/" + caseNumber).then().body("reviewerId", equalTo(free));
+        assertEquals(free, assignedReviewer(newCaseNumber(), specialty, "CITY FLEET SVCS (a name written another way)"));
     }
 }

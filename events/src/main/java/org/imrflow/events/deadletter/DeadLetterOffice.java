@@ -44,16 +44,20 @@ public class DeadLetterOffice {
     private final Vertx vertx;
     private final String serviceName;
     private final Duration retryBackOff;
+    private final Duration maxRetryBackOff;
 
     DeadLetterOffice(DeadLetterRepository letters, DeadLetterCourier courier, DeadLetterGauge gauge, Vertx vertx,
                      @ConfigProperty(name = "quarkus.application.name") String serviceName,
-                     @ConfigProperty(name = "imrflow.inbox.retry-back-off", defaultValue = "200ms") Duration retryBackOff) {
+                     // the inbox's back-off, with the inbox's defaults: one setting for every consumer
+                     @ConfigProperty(name = "imrflow.inbox.retry-back-off", defaultValue = "100ms") Duration retryBackOff,
+                     @ConfigProperty(name = "imrflow.inbox.max-retry-back-off", defaultValue = "5s") Duration maxRetryBackOff) {
         this.letters = letters;
         this.courier = courier;
         this.gauge = gauge;
         this.vertx = vertx;
         this.serviceName = serviceName;
         this.retryBackOff = retryBackOff;
+        this.maxRetryBackOff = maxRetryBackOff;
     }
 
     @Incoming(CHANNEL)
@@ -73,7 +77,7 @@ public class DeadLetterOffice {
                 .runSubscriptionOn(onThisContext)
                 .onFailure().invoke(failure -> LOG.warnf("%s could not record dead letter %s/%d@%d, retrying: %s",
                         serviceName, letter.dlqTopic(), letter.dlqPartition(), letter.dlqOffset(), failure.toString()))
-                .onFailure().retry().withBackOff(retryBackOff, retryBackOff.multipliedBy(50)).indefinitely()
+                .onFailure().retry().withBackOff(retryBackOff, maxRetryBackOff).indefinitely()
                 .invoke(recorded -> {
                     if (recorded) {
                         LOG.warnf("%s dead-lettered event %s (%s) of case %s from %s: %s", serviceName, letter.eventId(),
