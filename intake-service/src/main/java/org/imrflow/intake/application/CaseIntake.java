@@ -60,10 +60,19 @@ public class CaseIntake {
      */
     public Uni<Submitted> submit(Supplier<ImrCase> application, IdempotencyKey key) {
         return Panache.withTransaction(() -> attempt(application.get(), key))
-                .onFailure(WriteConflicts::isUniqueViolation).recoverWithUni(() -> {
+                .onFailure(failure -> lostToATwin(failure, key)).recoverWithUni(() -> {
                     LOG.debug("A concurrent twin of this application won; answering with its case");
                     return Panache.withTransaction(() -> attempt(application.get(), key));
                 });
+    }
+
+    /**
+     * A twin that commits between our key lookup and our insert shows as a unique violation, or, with a key, as
+     * the "same application" the twin just stored; looking again finds the twin's key.
+     */
+    private static boolean lostToATwin(Throwable failure, IdempotencyKey key) {
+        return WriteConflicts.isUniqueViolation(failure)
+                || (key != null && failure instanceof DuplicateApplicationException);
     }
 
     private Uni<Submitted> attempt(ImrCase received, IdempotencyKey key) {

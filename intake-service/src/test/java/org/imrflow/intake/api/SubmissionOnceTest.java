@@ -13,6 +13,7 @@ import org.imrflow.events.testing.EventStreamProbe;
 import org.imrflow.events.testing.SampleDispute;
 import org.imrflow.events.testing.TestDatabase;
 import org.imrflow.local.LocalStackTestResource;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -109,7 +110,8 @@ class SubmissionOnceTest {
         submit(dispute(claim), null).then().statusCode(201).body("status", equalTo("RECEIVED"));
     }
 
-    @Test
+    /** Several rounds, because a loser can look for the key before the winner commits and find its case after. */
+    @RepeatedTest(10)
     void concurrentRetriesWithOneKeyMakeOneCase() {
         String key = UUID.randomUUID().toString();
         String body = dispute(SampleDispute.newClaimNumber());
