@@ -35,6 +35,14 @@ public final class EventLimits {
     public static final int RATIONALE = 8_000;
     public static final int SCREENING_REASONS = 20;
     public static final int SCREENING_REASON = 500;
+    /** An IMR case number, e.g. CM26-0000001. */
+    public static final String CASE_NUMBER_PATTERN = "CM[0-9]{2}-[0-9]{7}";
+    /** A service's name, e.g. assignment-service. */
+    public static final int SERVICE_NAME = 63;
+    /** A CloudEvents type, e.g. org.imrflow.case-received.v1. */
+    public static final int EVENT_TYPE = 200;
+    /** Why a consumer gave up on an event, as a dead letter carries it onwards: longer reasons are cut. */
+    public static final int DEAD_LETTER_REASON = 1_000;
 
     /** What the relay's producer may send in one request: Kafka's default {@code max.request.size}. */
     public static final int MAX_EVENT_BYTES = 1_048_576;

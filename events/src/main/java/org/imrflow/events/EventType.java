@@ -8,7 +8,9 @@ public enum EventType {
     CASE_INELIGIBLE("case-ineligible", CaseIneligible.class),
     REVIEWER_ASSIGNED("reviewer-assigned", ReviewerAssigned.class),
     DECISION_RECORDED("decision-recorded", DecisionRecorded.class),
-    LETTER_ISSUED("letter-issued", LetterIssued.class);
+    LETTER_ISSUED("letter-issued", LetterIssued.class),
+    EVENT_DEAD_LETTERED("event-dead-lettered", EventDeadLettered.class),
+    DEAD_LETTER_REPLAYED("dead-letter-replayed", DeadLetterReplayed.class);
 
     private final String name;
     private final Class<?> payloadType;
@@ -36,6 +38,11 @@ public enum EventType {
     /** The dead-letter topic of one consuming service: {@code imr.case-received.dlq.assignment-service} */
     public String deadLetterTopic(String consumingService) {
         return topic() + ".dlq." + consumingService;
+    }
+
+    /** The two events about dead letters themselves, which are never announced again when they are dead-lettered. */
+    public boolean isAboutDeadLetters() {
+        return this == EVENT_DEAD_LETTERED || this == DEAD_LETTER_REPLAYED;
     }
 
     public Class<?> payloadType() {

@@ -142,6 +142,36 @@ class DeadLetterOfficeTest {
     }
 
     @Test
+    void aDeadLetteredEventOfACaseIsAnnouncedAndSoIsItsReplayButNeverItsPayload() {
+        String caseNumber = newCaseNumber();
+        UUID eventId = UUID.randomUUID();
+        probe.publishRaw(SOURCE, caseNumber, invalidPayload(caseNumber), headers(caseNumber, eventId));
+        Map<String, Object> letter = awaitDeadLetter(eventId, null);
+        long id = ((Number) letter.get("id")).longValue();
+
+        EventStreamProbe.StreamEvent announced = probe.awaitEvent(EventType.EVENT_DEAD_LETTERED, caseNumber);
+        assertEquals("/events-test", announced.source());
+        assertEquals(caseNumber, announced.payload().get("caseNumber").asText());
+        assertEquals("events-test", announced.payload().get("service").asText());
+        assertEquals(id, announced.payload().get("deadLetterId").asLong());
+        assertEquals(EventType.CASE_INELIGIBLE.cloudEventType(), announced.payload().get("eventType").asText());
+        assertTrue(announced.payload().get("reason").asText().startsWith("payload violates schemas/case-ineligible.v1.json"));
+        assertFalse(announced.payload().toString().contains(PHI), "never the payload: " + announced.payload());
+        assertTrue(probe.readAll(EventType.DEAD_LETTER_REPLAYED, caseNumber).isEmpty(), "not replayed yet");
+
+        given().post("/api/dead-letters/" + id + "/replay").then().statusCode(200);
+        EventStreamProbe.StreamEvent replayed = probe.awaitEvent(EventType.DEAD_LETTER_REPLAYED, caseNumber);
+        assertEquals(id, replayed.payload().get("deadLetterId").asLong());
+        assertEquals("events-test", replayed.payload().get("service").asText());
+
+        // Refused again: a new dead letter, announced with its own id.
+        long again = ((Number) awaitDeadLetter(eventId, l -> !l.get("id").equals(letter.get("id"))).get("id")).longValue();
+        List<EventStreamProbe.StreamEvent> announcements = probe.awaitEvents(EventType.EVENT_DEAD_LETTERED, caseNumber, 2);
+        assertEquals(List.of(id, again), announcements.stream().map(e -> e.payload().get("deadLetterId").asLong()).toList(),
+                "one announcement per dead letter, in order");
+    }
+
+    @Test
     void replayOfAllSkipsWhatTheInboxProcessedAndDeliversWhatItDidNot() throws Throwable {
         String caseNumber = newCaseNumber();
         UUID processed = UUID.randomUUID();

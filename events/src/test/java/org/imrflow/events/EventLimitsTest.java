@@ -64,7 +64,13 @@ class EventLimitsTest {
                         "/properties/reasons/maxItems", EventLimits.SCREENING_REASONS,
                         "/properties/reasons/items/maxLength", EventLimits.SCREENING_REASON),
                 "letter-issued.v1.json", Map.of(
-                        "/properties/outcomes/maxItems", EventLimits.DISPUTED_ITEMS));
+                        "/properties/outcomes/maxItems", EventLimits.DISPUTED_ITEMS),
+                "event-dead-lettered.v1.json", Map.of(
+                        "/properties/service/maxLength", EventLimits.SERVICE_NAME,
+                        "/properties/eventType/maxLength", EventLimits.EVENT_TYPE,
+                        "/properties/reason/maxLength", EventLimits.DEAD_LETTER_REASON),
+                "dead-letter-replayed.v1.json", Map.of(
+                        "/properties/service/maxLength", EventLimits.SERVICE_NAME));
         for (var file : expected.entrySet()) {
             JsonNode schema = schema(file.getKey());
             for (var limit : file.getValue().entrySet()) {
@@ -77,7 +83,8 @@ class EventLimitsTest {
     @Test
     void everyStringInEverySchemaIsBounded() throws IOException {
         for (String file : List.of("common.v1.json", "case-received.v1.json", "case-ineligible.v1.json",
-                "reviewer-assigned.v1.json", "decision-recorded.v1.json", "letter-issued.v1.json")) {
+                "reviewer-assigned.v1.json", "decision-recorded.v1.json", "letter-issued.v1.json",
+                "event-dead-lettered.v1.json", "dead-letter-replayed.v1.json")) {
             assertBounded(file, "", schema(file));
         }
     }

@@ -24,6 +24,14 @@ public final class ListFilter {
         return this;
     }
 
+    /** The condition when {@code wanted} is true, its negation when false, nothing when null. */
+    public ListFilter holds(Boolean wanted, String condition) {
+        if (wanted != null) {
+            query.add(wanted ? "(" + condition + ")" : "not (" + condition + ")");
+        }
+        return this;
+    }
+
     public String query() {
         return query.toString();
     }

@@ -41,4 +41,15 @@ public final class QueryParams {
         }
         return (int) value;
     }
+
+    /** {@code true} or {@code false}, exactly, or null if none was given: JAX-RS would read any other word as false. */
+    public static Boolean trueOrFalse(String parameter, String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return null;
+        }
+        if (!raw.equals("true") && !raw.equals("false")) {
+            throw new InvalidRequestException(parameter, "must be true or false");
+        }
+        return Boolean.valueOf(raw);
+    }
 }

@@ -21,12 +21,16 @@ public final class ImrTopics {
             "imr.reviewer-assigned",
             "imr.decision-recorded",
             "imr.letter-issued",
+            "imr.event-dead-lettered",
+            "imr.dead-letter-replayed",
             "imr.case-received.dlq.assignment-service",
             "imr.reviewer-assigned.dlq.intake-service",
             "imr.letter-issued.dlq.intake-service",
             "imr.reviewer-assigned.dlq.review-service",
             "imr.decision-recorded.dlq.notification-service",
-            "imr.decision-recorded.dlq.assignment-service");
+            "imr.decision-recorded.dlq.assignment-service",
+            "imr.event-dead-lettered.dlq.intake-service",
+            "imr.dead-letter-replayed.dlq.intake-service");
     private static final int PARTITIONS = 3;
 
     private ImrTopics() {

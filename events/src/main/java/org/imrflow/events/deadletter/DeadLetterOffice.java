@@ -10,12 +10,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.imrflow.events.DeadLetterReplayed;
+import org.imrflow.events.EventDeadLettered;
+import org.imrflow.events.EventLimits;
+import org.imrflow.events.EventType;
+import org.imrflow.events.outbox.Outbox;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.Executor;
 
@@ -30,6 +36,11 @@ import java.util.concurrent.Executor;
  * <p>Replay reads a record back from its dead-letter topic and sends it, unchanged and with the same {@code ce_id},
  * to its source topic, where the consumer's inbox skips it if it was processed already; then it marks the row
  * replayed. A crash between the two sends it again on the next replay, which the inbox makes harmless.
+ *
+ * <p>A dead letter that names a case is announced on the stream ({@link EventDeadLettered}, and
+ * {@link DeadLetterReplayed} when it goes back), through the outbox in the same transaction as its row, so that the
+ * case shows as stuck wherever its status is followed. Dead letters of those two events are not announced, so a
+ * consumer that refuses them cannot start a loop.
  */
 @ApplicationScoped
 public class DeadLetterOffice {
@@ -41,12 +52,14 @@ public class DeadLetterOffice {
     private final DeadLetterRepository letters;
     private final DeadLetterCourier courier;
     private final DeadLetterGauge gauge;
+    private final Outbox outbox;
     private final Vertx vertx;
     private final String serviceName;
     private final Duration retryBackOff;
     private final Duration maxRetryBackOff;
 
-    DeadLetterOffice(DeadLetterRepository letters, DeadLetterCourier courier, DeadLetterGauge gauge, Vertx vertx,
+    DeadLetterOffice(DeadLetterRepository letters, DeadLetterCourier courier, DeadLetterGauge gauge, Outbox outbox,
+                     Vertx vertx,
                      @ConfigProperty(name = "quarkus.application.name") String serviceName,
                      // the inbox's back-off, with the inbox's defaults: one setting for every consumer
                      @ConfigProperty(name = "imrflow.inbox.retry-back-off", defaultValue = "100ms") Duration retryBackOff,
@@ -54,6 +67,7 @@ public class DeadLetterOffice {
         this.letters = letters;
         this.courier = courier;
         this.gauge = gauge;
+        this.outbox = outbox;
         this.vertx = vertx;
         this.serviceName = serviceName;
         this.retryBackOff = retryBackOff;
@@ -90,6 +104,12 @@ public class DeadLetterOffice {
 
     /** Call in a transaction. True if the row is new; false for a record seen before. */
     Uni<Boolean> record(ArrivedDeadLetter letter) {
+        return insert(letter).call(inserted -> inserted && announced(letter.caseNumber(), letter.eventType(), letter.sourceTopic())
+                ? announce(letter)
+                : Uni.createFrom().voidItem());
+    }
+
+    private Uni<Boolean> insert(ArrivedDeadLetter letter) {
         return Panache.getSession().chain(session -> session.createNativeQuery("insert into dead_letter"
                         + " (dlq_topic, dlq_partition, dlq_offset, source_topic, source_partition, source_offset,"
                         + " event_id, event_type, case_number, reason, exception_class, dead_lettered_at)"
@@ -112,6 +132,28 @@ public class DeadLetterOffice {
                 .map(inserted -> inserted == 1));
     }
 
+    private Uni<Void> announce(ArrivedDeadLetter letter) {
+        return letters.find("dlqTopic = ?1 and dlqPartition = ?2 and dlqOffset = ?3",
+                        letter.dlqTopic(), letter.dlqPartition(), letter.dlqOffset()).singleResult()
+                .chain(stored -> outbox.append(EventType.EVENT_DEAD_LETTERED, stored.caseNumber, new EventDeadLettered(
+                        stored.caseNumber, serviceName, stored.id, cut(stored.eventType, EventLimits.EVENT_TYPE),
+                        cut(stored.reason, EventLimits.DEAD_LETTER_REASON), stored.deadLetteredAt)));
+    }
+
+    /**
+     * Whether a dead letter is announced on the stream: when it names a case, and is not itself one of the events
+     * about dead letters (by type, or by topic when its envelope lost the type).
+     */
+    static boolean announced(String caseNumber, String eventType, String sourceTopic) {
+        return caseNumber != null && caseNumber.matches(EventLimits.CASE_NUMBER_PATTERN)
+                && Arrays.stream(EventType.values()).filter(EventType::isAboutDeadLetters)
+                .noneMatch(type -> type.cloudEventType().equals(eventType) || type.topic().equals(sourceTopic));
+    }
+
+    private static String cut(String text, int limit) {
+        return text == null || text.length() <= limit ? text : text.substring(0, limit - 1) + "…";
+    }
+
     /**
      * Sends one dead letter back to its source topic, replayed before or not, and marks it replayed. Fails with
      * {@link UnknownDeadLetterException}, {@link DeadLetterNotReplayableException} or {@link ReplayFailedException}.
@@ -119,10 +161,9 @@ public class DeadLetterOffice {
     public Uni<DeadLetter> replay(long id) {
         return Panache.withSession(() -> letters.findById(id))
                 .onItem().ifNull().failWith(() -> new UnknownDeadLetterException(id))
-                .chain(letter -> resend(List.of(letter)))
-                .chain(failures -> failures.isEmpty()
-                        ? markReplayed(List.of(id))
-                        : Uni.createFrom().failure(failures.get(id)))
+                .chain(letter -> resend(List.of(letter)).chain(failures -> failures.isEmpty()
+                        ? markReplayed(List.of(letter))
+                        : Uni.createFrom().failure(failures.get(id))))
                 .chain(() -> Panache.withSession(() -> letters.findById(id)));
     }
 
@@ -155,9 +196,9 @@ public class DeadLetterOffice {
                     }
                     long last = batch.get(batch.size() - 1).id;
                     return resend(batch).chain(failures -> {
-                        List<Long> sent = batch.stream().map(letter -> letter.id).filter(id -> !failures.containsKey(id)).toList();
+                        List<DeadLetter> sent = batch.stream().filter(letter -> !failures.containsKey(letter.id)).toList();
                         failures.forEach((id, failure) -> notReplayed.add(new NotReplayed(id, failure.getMessage())));
-                        replayed.addAll(sent);
+                        sent.forEach(letter -> replayed.add(letter.id));
                         return sent.isEmpty() ? Uni.createFrom().voidItem() : markReplayed(sent);
                     }).chain(() -> batch.size() < REPLAY_BATCH
                             ? Uni.createFrom().item(new ReplayAll(replayed, notReplayed))
@@ -170,14 +211,28 @@ public class DeadLetterOffice {
         return vertx.executeBlocking(Uni.createFrom().item(() -> courier.resend(batch)));
     }
 
-    private Uni<Void> markReplayed(List<Long> ids) {
+    /** Marks the letters replayed and announces those that were announced, in one transaction. */
+    private Uni<Void> markReplayed(List<DeadLetter> sent) {
         Instant now = Instant.now();
-        return Panache.withTransaction(() -> letters.update(
-                        "replayedAt = ?1, replayCount = replayCount + 1 where id in ?2", now, ids))
+        List<Long> ids = sent.stream().map(letter -> letter.id).toList();
+        List<DeadLetter> announcedLetters = sent.stream()
+                .filter(letter -> announced(letter.caseNumber, letter.eventType, letter.sourceTopic)).toList();
+        return Panache.withTransaction(() -> letters.update("replayedAt = ?1, replayCount = replayCount + 1 where id in ?2", now, ids)
+                        .call(updated -> announceReplays(announcedLetters, now)))
                 .invoke(updated -> {
                     LOG.infof("%s replayed dead letters %s", serviceName, ids);
                     gauge.refresh();
                 })
                 .replaceWithVoid();
+    }
+
+    /** One after another: appends on one session must not overlap. */
+    private Uni<Void> announceReplays(List<DeadLetter> replayed, Instant at) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (DeadLetter letter : replayed) {
+            chain = chain.chain(() -> outbox.append(EventType.DEAD_LETTER_REPLAYED, letter.caseNumber,
+                    new DeadLetterReplayed(letter.caseNumber, serviceName, letter.id, at)));
+        }
+        return chain;
     }
 }

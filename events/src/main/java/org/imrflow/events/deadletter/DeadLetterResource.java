@@ -3,7 +3,6 @@ package org.imrflow.events.deadletter;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.GET;
@@ -17,6 +16,7 @@ import jakarta.ws.rs.ServiceUnavailableException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.imrflow.http.Page;
+import org.imrflow.http.QueryParams;
 import org.imrflow.http.PageRequest;
 
 /**
@@ -39,16 +39,8 @@ public class DeadLetterResource {
     /** Newest first; {@code ?replayed=false} for those still to be dealt with. */
     @GET
     @WithSession
-    public Uni<Page<DeadLetterView>> list(@BeanParam @Valid Filter filter, @BeanParam @Valid PageRequest page) {
-        return Page.of(letters.newestFirst(filter.replayed == null ? null : Boolean.valueOf(filter.replayed)), page,
-                DeadLetterView::of);
-    }
-
-    /** {@code ?replayed=}: a String, because JAX-RS would read any word but "true" as false. */
-    public static class Filter {
-        @QueryParam("replayed")
-        @Pattern(regexp = "true|false", message = "must be true or false")
-        public String replayed;
+    public Uni<Page<DeadLetterView>> list(@QueryParam("replayed") String replayed, @BeanParam @Valid PageRequest page) {
+        return Page.of(letters.newestFirst(QueryParams.trueOrFalse("replayed", replayed)), page, DeadLetterView::of);
     }
 
     @GET

@@ -102,10 +102,12 @@ public class CaseResource {
 
     @GET
     @WithSession
-    @Operation(summary = "Cases, newest first, optionally by status")
+    @Operation(summary = "Cases, newest first, optionally by status, or only those stuck (or not) on a dead-lettered event")
     public Uni<Page<CaseView>> list(
             @QueryParam("status") @Parameter(schema = @Schema(implementation = CaseStatus.class)) String status,
+            @QueryParam("stuck") @Parameter(schema = @Schema(implementation = Boolean.class)) String stuck,
             @BeanParam @Valid PageRequest page) {
-        return Page.of(ImrCase.listed(QueryParams.oneOf("status", status, CaseStatus.class)), page, CaseView::of);
+        return Page.of(ImrCase.listed(QueryParams.oneOf("status", status, CaseStatus.class),
+                QueryParams.trueOrFalse("stuck", stuck)), page, CaseView::of);
     }
 }

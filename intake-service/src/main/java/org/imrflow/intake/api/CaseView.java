@@ -27,9 +27,18 @@ public record CaseView(
         LocalDate urDecisionDate,
         LocalDate determinationDueDate,
         Instant letterIssuedAt,
-        List<Item> disputedItems) {
+        List<Item> disputedItems,
+        boolean stuck,
+        List<StuckOn> stuckOn) {
 
     public record Item(int itemNumber, String description, ItemCategory category, String icd10Code) {
+    }
+
+    /**
+     * An event of the case that a service dead-lettered and nobody has replayed yet: the case cannot go on until
+     * operations fix the cause and replay it at {@code service}'s {@code /api/dead-letters/{deadLetterId}/replay}.
+     */
+    public record StuckOn(String service, long deadLetterId, String eventType, String reason, Instant since) {
     }
 
     static CaseView of(ImrCase c) {
@@ -39,6 +48,10 @@ public record CaseView(
                 c.letterIssuedAt,
                 c.disputedItems.stream()
                         .map(i -> new Item(i.itemNumber, i.description, i.category, i.icd10Code))
+                        .toList(),
+                !c.stuckEvents.isEmpty(),
+                c.stuckEvents.stream()
+                        .map(e -> new StuckOn(e.service, e.deadLetterId, e.eventType, e.reason, e.deadLetteredAt))
                         .toList());
     }
 }

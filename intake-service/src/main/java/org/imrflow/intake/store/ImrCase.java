@@ -15,10 +15,12 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.ListIndexBase;
+import org.hibernate.annotations.SQLRestriction;
 import jakarta.persistence.Table;
 import org.imrflow.events.ReviewType;
 import org.imrflow.http.ListFilter;
@@ -28,7 +30,9 @@ import org.imrflow.intake.domain.UrDecisionType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** An IMR application as intake received and screened it. */
 @Entity
@@ -146,6 +150,16 @@ public class ImrCase extends PanacheEntityBase {
     @OrderBy("itemNumber")
     public List<DisputedItemRow> disputedItems = new ArrayList<>();
 
+    /** Its events that a service dead-lettered and nobody has replayed yet: while there is one, the case is stuck. */
+    @OneToMany(fetch = FetchType.EAGER)
+    @JoinColumn(name = "case_id", insertable = false, updatable = false)
+    @SQLRestriction("replayed_at is null")
+    @OrderBy("id")
+    public Set<StuckEvent> stuckEvents = new LinkedHashSet<>();
+
+    /** A case with an event not replayed, in HQL, for the list's {@code ?stuck=} */
+    private static final String STUCK = "id in (select s.caseId from StuckEvent s where s.replayedAt is null)";
+
     public static Uni<ImrCase> findByFingerprint(String fingerprint) {
         return find("applicationFingerprint = ?1 and status <> ?2", fingerprint, CaseStatus.INELIGIBLE).firstResult();
     }
@@ -154,8 +168,8 @@ public class ImrCase extends PanacheEntityBase {
         return find("caseNumber", caseNumber).firstResult();
     }
 
-    public static PanacheQuery<ImrCase> listed(CaseStatus status) {
-        ListFilter filter = new ListFilter().eq("status", status);
+    public static PanacheQuery<ImrCase> listed(CaseStatus status, Boolean stuck) {
+        ListFilter filter = new ListFilter().eq("status", status).holds(stuck, STUCK);
         return find(filter.query(), Sort.descending("id"), filter.parameters());
     }
 
