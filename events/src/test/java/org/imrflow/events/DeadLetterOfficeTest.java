@@ -25,7 +25,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static io.restassured.RestAssured.given;
+import static org.imrflow.events.testing.SignIn.asOperations;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
@@ -79,9 +79,9 @@ class DeadLetterOfficeTest {
         assertNull(letter.get("replayedAt"));
         assertEquals(0, letter.get("replayCount"));
 
-        String list = given().queryParam("replayed", false).queryParam("size", 100).get("/api/dead-letters")
+        String list = asOperations().queryParam("replayed", false).queryParam("size", 100).get("/api/dead-letters")
                 .then().statusCode(200).extract().asString();
-        String one = given().get("/api/dead-letters/" + letter.get("id"))
+        String one = asOperations().get("/api/dead-letters/" + letter.get("id"))
                 .then().statusCode(200).body("eventId", equalTo(eventId.toString())).extract().asString();
         for (String body : List.of(list, one)) {
             assertFalse(body.contains(PHI), "the payload must never be shown: " + body);
@@ -93,8 +93,8 @@ class DeadLetterOfficeTest {
 
     @Test
     void anUnknownDeadLetterIsA404Problem() {
-        for (Response response : List.of(given().get("/api/dead-letters/987654321"),
-                given().post("/api/dead-letters/987654321/replay"))) {
+        for (Response response : List.of(asOperations().get("/api/dead-letters/987654321"),
+                asOperations().post("/api/dead-letters/987654321/replay"))) {
             response.then().statusCode(404)
                     .contentType(startsWith("application/problem+json"))
                     .body("status", equalTo(404))
@@ -104,7 +104,7 @@ class DeadLetterOfficeTest {
 
     @Test
     void aFilterThatIsNotTrueOrFalseIsA400Problem() {
-        given().queryParam("replayed", "maybe").get("/api/dead-letters")
+        asOperations().queryParam("replayed", "maybe").get("/api/dead-letters")
                 .then().statusCode(400)
                 .contentType(startsWith("application/problem+json"))
                 .body("errors[0].field", equalTo("replayed"))
@@ -118,7 +118,7 @@ class DeadLetterOfficeTest {
         probe.publishRaw(SOURCE, caseNumber, invalidPayload(caseNumber), headers(caseNumber, eventId));
         Map<String, Object> letter = awaitDeadLetter(eventId, null);
 
-        given().post("/api/dead-letters/" + letter.get("id") + "/replay")
+        asOperations().post("/api/dead-letters/" + letter.get("id") + "/replay")
                 .then().statusCode(200)
                 .body("id", equalTo(letter.get("id")))
                 .body("replayCount", equalTo(1));
@@ -136,7 +136,7 @@ class DeadLetterOfficeTest {
         Map<String, Object> again = awaitDeadLetter(eventId, l -> !l.get("id").equals(letter.get("id")));
         assertEquals(replayed.offset(), ((Number) again.get("offset")).longValue());
         assertNull(again.get("replayedAt"));
-        given().get("/api/dead-letters/" + letter.get("id"))
+        asOperations().get("/api/dead-letters/" + letter.get("id"))
                 .then().statusCode(200).body("replayCount", equalTo(1)).body("replayedAt", org.hamcrest.Matchers.notNullValue());
         assertTrue(deadLetters(true).stream().anyMatch(l -> l.get("id").equals(letter.get("id"))));
     }
@@ -159,7 +159,7 @@ class DeadLetterOfficeTest {
         assertFalse(announced.payload().toString().contains(PHI), "never the payload: " + announced.payload());
         assertTrue(probe.readAll(EventType.DEAD_LETTER_REPLAYED, caseNumber).isEmpty(), "not replayed yet");
 
-        given().post("/api/dead-letters/" + id + "/replay").then().statusCode(200);
+        asOperations().post("/api/dead-letters/" + id + "/replay").then().statusCode(200);
         EventStreamProbe.StreamEvent replayed = probe.awaitEvent(EventType.DEAD_LETTER_REPLAYED, caseNumber);
         assertEquals(id, replayed.payload().get("deadLetterId").asLong());
         assertEquals("events-test", replayed.payload().get("service").asText());
@@ -185,7 +185,7 @@ class DeadLetterOfficeTest {
         Object first = awaitDeadLetter(processed, null).get("id");
         Object second = awaitDeadLetter(neverProcessed, null).get("id");
 
-        List<Integer> replayed = given().post("/api/dead-letters/replay")
+        List<Integer> replayed = asOperations().post("/api/dead-letters/replay")
                 .then().statusCode(200).extract().jsonPath().getList("replayed", Integer.class);
         assertTrue(replayed.containsAll(List.of(first, second)), "replayed " + replayed);
 
@@ -206,9 +206,9 @@ class DeadLetterOfficeTest {
         deadLetterAsSmallRyeDoes(caseNumber, eventId);
         Object id = awaitDeadLetter(eventId, null).get("id");
 
-        given().post("/api/dead-letters/" + id + "/replay").then().statusCode(200).body("replayCount", equalTo(1));
-        given().post("/api/dead-letters/" + id + "/replay").then().statusCode(200).body("replayCount", equalTo(2));
-        List<Integer> replayedByAll = given().post("/api/dead-letters/replay")
+        asOperations().post("/api/dead-letters/" + id + "/replay").then().statusCode(200).body("replayCount", equalTo(1));
+        asOperations().post("/api/dead-letters/" + id + "/replay").then().statusCode(200).body("replayCount", equalTo(2));
+        List<Integer> replayedByAll = asOperations().post("/api/dead-letters/replay")
                 .then().statusCode(200).extract().jsonPath().getList("replayed", Integer.class);
         assertFalse(replayedByAll.contains(id), "replay of all leaves a replayed dead letter alone");
 
@@ -232,9 +232,9 @@ class DeadLetterOfficeTest {
             assertEquals(notReplayed, gauge(), 0.0);
         });
 
-        given().post("/api/dead-letters/" + id + "/replay").then().statusCode(200);
+        asOperations().post("/api/dead-letters/" + id + "/replay").then().statusCode(200);
         await().atMost(PATIENCE).untilAsserted(() -> assertEquals(notReplayedCount(), gauge(), 0.0));
-        given().get("/q/metrics").then().statusCode(200)
+        asOperations().get("/q/metrics").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("imrflow_dead_letters{service=\"events-test\"}"));
     }
 
@@ -250,7 +250,7 @@ class DeadLetterOfficeTest {
     }
 
     private static List<Map<String, Object>> deadLetters(Boolean replayed) {
-        var request = given().queryParam("size", 100);
+        var request = asOperations().queryParam("size", 100);
         if (replayed != null) {
             request = request.queryParam("replayed", replayed);
         }

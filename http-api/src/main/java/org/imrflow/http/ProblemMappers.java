@@ -9,7 +9,10 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
@@ -89,6 +92,32 @@ public class ProblemMappers {
         Response.StatusType status = e.getResponse().getStatusInfo();
         String slug = status.getReasonPhrase().toLowerCase().replace(' ', '-');
         return problem(Problem.of(status.getStatusCode(), slug, status.getReasonPhrase(), e.getMessage(), path(uri)));
+    }
+
+    /**
+     * No token, or one that is expired, wrongly signed, or from another issuer or audience: 401 with the bearer
+     * challenge of RFC 6750. Authentication is not proactive (see META-INF/microprofile-config.properties), so these
+     * reach this mapper rather than Quarkus's bare answer.
+     */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public RestResponse<Problem> unauthenticated(RuntimeException e, UriInfo uri, HttpHeaders headers) {
+        boolean presented = headers.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
+        String challenge = presented
+                ? "Bearer realm=\"imrflow\", error=\"invalid_token\", error_description=\"The access token is not valid here\""
+                : "Bearer realm=\"imrflow\"";
+        return RestResponse.ResponseBuilder.<Problem>create(401)
+                .entity(Problem.of(401, "unauthorized", "Unauthorized", presented
+                        ? "The access token is expired, not signed by the trusted issuer, or not meant for this service"
+                        : "Sign in: send an OpenID Connect access token as Authorization: Bearer", path(uri)))
+                .type(Problem.MEDIA_TYPE)
+                .header(HttpHeaders.WWW_AUTHENTICATE, challenge)
+                .build();
+    }
+
+    /** A role that may not do this at all. */
+    @ServerExceptionMapper
+    public RestResponse<Problem> forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+        return problem(Problem.of(403, "forbidden", "Forbidden", "Your role may not do this", path(uri)));
     }
 
     @ServerExceptionMapper

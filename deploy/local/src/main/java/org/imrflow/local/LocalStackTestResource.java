@@ -10,11 +10,13 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The Quarkus test resource every service's {@code @QuarkusTest} uses: real Kafka and PostgreSQL, started once per
- * test JVM and shared by every test class in it. Each service names its database with the {@code database} init arg.
+ * The Quarkus test resource every service's {@code @QuarkusTest} uses: real Kafka and PostgreSQL, and the stand-in
+ * OpenID Connect issuer, started once per test JVM and shared by every test class in it. Each service names its
+ * database with the {@code database} init arg.
  */
 public class LocalStackTestResource implements QuarkusTestResourceLifecycleManager {
     private static Infrastructure shared;
+    private static TestTokenIssuer issuer;
 
     private String database = "imrflow";
 
@@ -28,7 +30,17 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
         Infrastructure infrastructure = sharedInfrastructure();
         Map<String, String> config = new HashMap<>(infrastructure.database(database).quarkusConfig());
         config.put("kafka.bootstrap.servers", infrastructure.kafkaBootstrapServers());
+        config.put("quarkus.oidc.auth-server-url", tokenIssuer().issuer());
         return config;
+    }
+
+    /** The JVM-wide token issuer the services under test trust, for tests to sign in with. */
+    public static synchronized TestTokenIssuer tokenIssuer() {
+        if (issuer == null) {
+            issuer = TestTokenIssuer.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(issuer::close, "imrflow-test-issuer-stop"));
+        }
+        return issuer;
     }
 
     /** The JVM-wide stack, for tests that need to talk to Kafka or PostgreSQL directly. */

@@ -3,6 +3,7 @@ package org.imrflow.events.deadletter;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.GET;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.imrflow.http.Page;
 import org.imrflow.http.QueryParams;
+import org.imrflow.http.identity.Roles;
 import org.imrflow.http.PageRequest;
 
 /**
@@ -25,6 +27,7 @@ import org.imrflow.http.PageRequest;
  * own; Quarkus finds it because the events jar is a bean archive ({@code META-INF/beans.xml}), which it indexes.
  * Errors are problem+json through http-api's {@code ProblemMappers}.
  */
+@RolesAllowed(Roles.OPERATIONS)
 @Path("/api/dead-letters")
 @Produces(MediaType.APPLICATION_JSON)
 public class DeadLetterResource {

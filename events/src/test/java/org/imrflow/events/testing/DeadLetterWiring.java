@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static org.imrflow.events.testing.SignIn.asOperations;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -33,7 +33,7 @@ public final class DeadLetterWiring {
                 "ce_subject", caseNumber,
                 "content-type", "application/json"));
 
-        Map<String, Object> letter = await().atMost(Duration.ofSeconds(60)).until(() -> given()
+        Map<String, Object> letter = await().atMost(Duration.ofSeconds(60)).until(() -> asOperations()
                         .queryParam("replayed", false).queryParam("size", 100).get("/api/dead-letters")
                         .then().statusCode(200).extract().jsonPath().<Map<String, Object>>getList("items").stream()
                         .filter(l -> eventId.toString().equals(l.get("eventId")))
@@ -45,7 +45,7 @@ public final class DeadLetterWiring {
         assertEquals(caseNumber, letter.get("caseNumber"));
         assertEquals(type.cloudEventType(), letter.get("eventType"));
         assertEquals("payload is not JSON", ((String) letter.get("reason")).split(":")[0]);
-        String body = given().get("/api/dead-letters/" + letter.get("id")).then().statusCode(200).extract().asString();
+        String body = asOperations().get("/api/dead-letters/" + letter.get("id")).then().statusCode(200).extract().asString();
         assertFalse(body.contains("Pat Example"), body);
     }
 }

@@ -55,6 +55,7 @@ public final class RestFuzzer {
     private final Random random;
     private final List<Endpoint> endpoints = new ArrayList<>();
     private final List<BiConsumer<Request, RawHttp.Response>> checks = new ArrayList<>();
+    private Supplier<String> token;
 
     public RestFuzzer(RawHttp http, long seed) {
         this.http = http;
@@ -155,6 +156,12 @@ public final class RestFuzzer {
      * An extra property, checked on every answer: throw an {@link AssertionError} to report a violation. For example
      * that every 201 announces its case on the event stream.
      */
+    /** Signs every request in with a fresh token of this supplier, as the person the endpoints are meant for. */
+    public RestFuzzer signedInWith(Supplier<String> token) {
+        this.token = token;
+        return this;
+    }
+
     public RestFuzzer onAnswer(BiConsumer<Request, RawHttp.Response> check) {
         checks.add(check);
         return this;
@@ -191,7 +198,11 @@ public final class RestFuzzer {
     private void send(Request request, int index, Map<String, String> violations) {
         RawHttp.Response response;
         try {
-            response = http.send(request.method(), request.target(), request.headers(), request.body());
+            Map<String, String> headers = new LinkedHashMap<>(request.headers());
+            if (token != null) {
+                headers.putIfAbsent("Authorization", "Bearer " + token.get());
+            }
+            response = http.send(request.method(), request.target(), headers, request.body());
         } catch (RuntimeException e) {
             violations.putIfAbsent("no answer " + request.mutation(), "#" + index + " no answer: " + e + "\n    " + request);
             return;

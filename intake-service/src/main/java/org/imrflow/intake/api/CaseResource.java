@@ -3,6 +3,7 @@ package org.imrflow.intake.api;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -27,6 +28,11 @@ import org.imrflow.http.InvalidRequestException;
 import org.imrflow.http.Page;
 import org.imrflow.http.PageRequest;
 import org.imrflow.http.QueryParams;
+import org.imrflow.http.identity.AccessLog;
+import org.imrflow.http.identity.Caller;
+import org.imrflow.http.identity.Callers;
+import org.imrflow.http.identity.Roles;
+import org.imrflow.intake.domain.CaseAccess;
 import org.imrflow.intake.domain.CaseStatus;
 import org.imrflow.intake.application.CaseIntake;
 import org.imrflow.intake.store.ImrCase;
@@ -45,22 +51,29 @@ public class CaseResource {
     private final CaseIntake intake;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Callers callers;
+    private final AccessLog accessLog;
 
-    CaseResource(CaseIntake intake, ObjectMapper json, Clock clock) {
+    CaseResource(CaseIntake intake, ObjectMapper json, Clock clock, Callers callers, AccessLog accessLog) {
         this.intake = intake;
         this.json = json;
         this.clock = clock;
+        this.callers = callers;
+        this.accessLog = accessLog;
     }
 
     @POST
+    @RolesAllowed(Roles.CLAIMS_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit an IMR application; it is screened for eligibility at once. Send an Idempotency-Key"
             + " to retry safely: the same key and body return the same case, another body with it gets 422")
     @APIResponse(responseCode = "201", description = "Screened and stored (or, with a known Idempotency-Key, the case made before)")
     @APIResponse(responseCode = "409", description = "The same application (claim, UR decision date, treatments) is already a case")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different application")
+    @APIResponse(responseCode = "403", description = "The application is for another organization than the caller's")
     public Uni<RestResponse<CaseView>> submit(@Valid @NotNull CaseSubmission submission,
                                               @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, UriInfo uri) {
+        CaseAccess.checkMayFileFor(callers.current(), submission.claimsAdministrator().orgId());
         if (submission.employee().represented() && submission.employee().representative() == null) {
             throw new InvalidRequestException("employee.representative", "is required when the employee is represented");
         }
@@ -92,22 +105,31 @@ public class CaseResource {
 
     @GET
     @Path("/{caseNumber}")
+    @RolesAllowed({Roles.CLAIMS_ADMIN, Roles.OPERATIONS})
     @WithSession
-    @Operation(summary = "A case and its status")
+    @Operation(summary = "A case and its status; a claims administrator sees only its own organization's cases")
     public Uni<CaseView> get(@PathParam("caseNumber") String caseNumber) {
+        Caller caller = callers.current();
         return ImrCase.findByCaseNumber(caseNumber)
+                .map(found -> found != null && CaseAccess.maySee(caller, found.claimsAdministratorOrg) ? found : null)
                 .onItem().ifNull().failWith(() -> new NotFoundException("No IMR case " + caseNumber))
+                .call(found -> accessLog.read(caller, "case"))
                 .map(CaseView::of);
     }
 
     @GET
+    @RolesAllowed({Roles.CLAIMS_ADMIN, Roles.OPERATIONS})
     @WithSession
-    @Operation(summary = "Cases, newest first, optionally by status, or only those stuck (or not) on a dead-lettered event")
+    @Operation(summary = "Cases, newest first, optionally by status, or only those stuck (or not) on a dead-lettered"
+            + " event; a claims administrator's list holds only its own organization's cases")
     public Uni<Page<CaseView>> list(
             @QueryParam("status") @Parameter(schema = @Schema(implementation = CaseStatus.class)) String status,
             @QueryParam("stuck") @Parameter(schema = @Schema(implementation = Boolean.class)) String stuck,
             @BeanParam @Valid PageRequest page) {
-        return Page.of(ImrCase.listed(QueryParams.oneOf("status", status, CaseStatus.class),
-                QueryParams.trueOrFalse("stuck", stuck)), page, CaseView::of);
+        Caller caller = callers.current();
+        return Page.of(ImrCase.listed(CaseAccess.visibleOrganization(caller).orElse(null),
+                        QueryParams.oneOf("status", status, CaseStatus.class), QueryParams.trueOrFalse("stuck", stuck)),
+                        page, CaseView::of)
+                .call(listed -> accessLog.read(caller, "cases"));
     }
 }

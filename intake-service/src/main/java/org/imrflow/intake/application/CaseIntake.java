@@ -89,7 +89,7 @@ public class CaseIntake {
     }
 
     private Uni<Submitted> register(ImrCase received, IdempotencyKey key) {
-        received.applicationFingerprint = ApplicationFingerprint.of(received.claimNumber, received.urDecisionDate,
+        received.applicationFingerprint = ApplicationFingerprint.of(received.claimsAdministratorOrg, received.claimNumber, received.urDecisionDate,
                 received.disputedItems.stream().map(item -> item.description).toList());
         ScreeningResult screening = screen.screen(new ScreeningFacts(received.receivedAt.atZone(zone).toLocalDate(),
                 received.urDecisionServedDate, received.urDecisionType, received.applicationSignedDate,

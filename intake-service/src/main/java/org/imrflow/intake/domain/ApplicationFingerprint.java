@@ -9,16 +9,20 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What makes two applications the same dispute: the claim number, the date of the UR decision and the disputed
- * treatments, whatever their order, case and spacing. A second application for the same dispute is refused.
+ * What makes two applications the same dispute: the claims administrator, its claim number, the date of the UR
+ * decision and the disputed treatments, whatever their order, case and spacing. A second application for the same
+ * dispute is refused. The claims administrator is part of it because claim numbers are theirs: another
+ * organization's claim of the same number is another dispute, and must not be told this one exists.
  */
 public final class ApplicationFingerprint {
     private ApplicationFingerprint() {
     }
 
     /** A SHA-256, hex: the same for the same dispute, different for a different one. */
-    public static String of(String claimNumber, LocalDate urDecisionDate, List<String> disputedItems) {
+    public static String of(String claimsAdministratorOrg, String claimNumber, LocalDate urDecisionDate,
+                            List<String> disputedItems) {
         StringBuilder canonical = new StringBuilder()
+                .append(normalize(claimsAdministratorOrg)).append('\n')
                 .append(normalize(claimNumber)).append('\n')
                 .append(urDecisionDate).append('\n');
         disputedItems.stream().map(ApplicationFingerprint::normalize).sorted()

@@ -168,8 +168,10 @@ public class ImrCase extends PanacheEntityBase {
         return find("caseNumber", caseNumber).firstResult();
     }
 
-    public static PanacheQuery<ImrCase> listed(CaseStatus status, Boolean stuck) {
-        ListFilter filter = new ListFilter().eq("status", status).holds(stuck, STUCK);
+    /** @param claimsAdministratorOrg only this organization's cases; every case when null */
+    public static PanacheQuery<ImrCase> listed(String claimsAdministratorOrg, CaseStatus status, Boolean stuck) {
+        ListFilter filter = new ListFilter().eq("claimsAdministratorOrg", claimsAdministratorOrg).eq("status", status)
+                .holds(stuck, STUCK);
         return find(filter.query(), Sort.descending("id"), filter.parameters());
     }
 

@@ -23,7 +23,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
 
-import static io.restassured.RestAssured.given;
+import static org.imrflow.events.testing.SignIn.ACME;
+import static org.imrflow.events.testing.SignIn.asClaimsAdmin;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -39,13 +40,14 @@ class CaseApiFuzzTest {
 
     @Test
     void noRequestBreaksTheApiAndEveryCaseCreatedIsAnnouncedValidly() {
-        String existing = given().contentType(ContentType.JSON).body(SampleDispute.application(LocalDate.now().minusDays(5)))
+        String existing = asClaimsAdmin(ACME).contentType(ContentType.JSON).body(SampleDispute.application(LocalDate.now().minusDays(5)))
                 .when().post("/api/cases").then().log().ifValidationFails().statusCode(201).extract().path("caseNumber");
         long seed = RestFuzzer.seedFromSystemProperty();
         Random bodies = new Random(seed);
         Map<String, String> created = new HashMap<>();
 
         new RestFuzzer(new RawHttp("localhost", RestAssured.port), seed)
+                .signedInWith(() -> org.imrflow.events.testing.SignIn.claimsAdmin(ACME))
                 // timely and late applications alike
                 .endpoint(Endpoint.post("/api/cases", () -> SampleDispute.application(
                         LocalDate.now().minusDays(3 + bodies.nextInt(43)), "Pain Medicine")).weight(4))

@@ -15,7 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
+import static org.imrflow.events.testing.SignIn.ACME;
+import static org.imrflow.events.testing.SignIn.asClaimsAdmin;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
@@ -32,7 +33,7 @@ class CaseInputTest {
     }
 
     private static ValidatableResponse submit(String body) {
-        return given().contentType(ContentType.JSON).body(body).when().post("/api/cases").then();
+        return asClaimsAdmin(ACME).contentType(ContentType.JSON).body(body).when().post("/api/cases").then();
     }
 
     private static ValidatableResponse refused(ValidatableResponse response, int status) {
@@ -52,9 +53,9 @@ class CaseInputTest {
 
     @Test
     void aNulInThePathOrTheQueryIsA400NamingTheParameter() {
-        refused(given().get("/api/cases/{caseNumber}", "CM26-0000001\u0000").then(), 400)
+        refused(asClaimsAdmin(ACME).get("/api/cases/{caseNumber}", "CM26-0000001\u0000").then(), 400)
                 .body("errors.field", contains("caseNumber"));
-        refused(given().queryParam("status", "\u0000").get("/api/cases").then(), 400)
+        refused(asClaimsAdmin(ACME).queryParam("status", "\u0000").get("/api/cases").then(), 400)
                 .body("errors.field", contains("status"));
     }
 
@@ -94,16 +95,16 @@ class CaseInputTest {
 
     @Test
     void badPagingAndStatusValuesAreA400NamingTheParameter() {
-        refused(given().queryParam("page", 2147483647).get("/api/cases").then(), 400)
+        refused(asClaimsAdmin(ACME).queryParam("page", 2147483647).get("/api/cases").then(), 400)
                 .body("errors.field", contains("page"))
                 .body("errors[0].message", equalTo("must be a whole number from 0 to 1000000"));
-        refused(given().queryParam("page", "abc").get("/api/cases").then(), 400).body("errors.field", contains("page"));
-        refused(given().queryParam("page", "x").queryParam("size", "1.5").get("/api/cases").then(), 400)
+        refused(asClaimsAdmin(ACME).queryParam("page", "abc").get("/api/cases").then(), 400).body("errors.field", contains("page"));
+        refused(asClaimsAdmin(ACME).queryParam("page", "x").queryParam("size", "1.5").get("/api/cases").then(), 400)
                 .body("errors.field", contains("page", "size"));
-        refused(given().queryParam("status", "NOPE").get("/api/cases").then(), 400)
+        refused(asClaimsAdmin(ACME).queryParam("status", "NOPE").get("/api/cases").then(), 400)
                 .body("errors.field", contains("status"))
                 .body("errors[0].message", equalTo("must be one of [RECEIVED, ASSIGNED, DETERMINATION_ISSUED, INELIGIBLE, DEFERRED]"));
-        given().queryParam("status", "").queryParam("page", "").get("/api/cases").then().statusCode(200);
+        asClaimsAdmin(ACME).queryParam("status", "").queryParam("page", "").get("/api/cases").then().statusCode(200);
     }
 
     @Test
@@ -111,9 +112,9 @@ class CaseInputTest {
         long before = total();
         byte[] body = dispute().getBytes(StandardCharsets.UTF_8);
         for (String type : new String[]{"application/json-patch+json", "text/plain", "*/*"}) {
-            assertProblem(raw().send("POST", "/api/cases", Map.of("Content-Type", type), body), 415);
+            assertProblem(raw().send("POST", "/api/cases", Map.of("Content-Type", type, "Authorization", signedIn()), body), 415);
         }
-        assertProblem(raw().send("POST", "/api/cases", Map.of(), body), 415);
+        assertProblem(raw().send("POST", "/api/cases", Map.of("Authorization", signedIn()), body), 415);
         assertEquals(before, total());
     }
 
@@ -131,11 +132,15 @@ class CaseInputTest {
         assertTrue(response.bodyText().contains("\"status\":" + status), response.bodyText());
     }
 
+    private static String signedIn() {
+        return "Bearer " + org.imrflow.events.testing.SignIn.claimsAdmin(ACME);
+    }
+
     private static RawHttp raw() {
         return new RawHttp("localhost", RestAssured.port);
     }
 
     private static long total() {
-        return ((Number) given().when().get("/api/cases").then().statusCode(200).extract().path("total")).longValue();
+        return ((Number) asClaimsAdmin(ACME).when().get("/api/cases").then().statusCode(200).extract().path("total")).longValue();
     }
 }

@@ -28,7 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static org.imrflow.events.testing.SignIn.ACME;
+import static org.imrflow.events.testing.SignIn.asClaimsAdmin;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -51,12 +52,12 @@ class CaseProgressTest {
     }
 
     private static void awaitStatus(String caseNumber, String status) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/cases/" + caseNumber)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> asClaimsAdmin(ACME).get("/api/cases/" + caseNumber)
                 .then().statusCode(200).body("status", equalTo(status)));
     }
 
     private String submitted() {
-        return given().contentType(ContentType.JSON)
+        return asClaimsAdmin(ACME).contentType(ContentType.JSON)
                 .body(SampleDispute.application(LocalDate.now().minusDays(5)))
                 .when().post("/api/cases").then().statusCode(201).extract().path("caseNumber");
     }
@@ -73,13 +74,13 @@ class CaseProgressTest {
 
         stream.publish(EventType.REVIEWER_ASSIGNED, caseNumber, assigned(caseNumber, due));
         awaitStatus(caseNumber, "ASSIGNED");
-        given().get("/api/cases/" + caseNumber).then()
+        asClaimsAdmin(ACME).get("/api/cases/" + caseNumber).then()
                 .body("determinationDueDate", equalTo(due.toString()))
                 .body(not(containsString("rev-secret-01")));
 
         stream.publish(EventType.LETTER_ISSUED, caseNumber, letter(caseNumber, Instant.now()));
         awaitStatus(caseNumber, "DETERMINATION_ISSUED");
-        given().get("/api/cases/" + caseNumber).then().body("letterIssuedAt", notNullValue());
+        asClaimsAdmin(ACME).get("/api/cases/" + caseNumber).then().body("letterIssuedAt", notNullValue());
     }
 
     /**
@@ -105,7 +106,7 @@ class CaseProgressTest {
             }
         }
         for (String caseNumber : cases) {
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/api/cases/" + caseNumber).then()
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> asClaimsAdmin(ACME).get("/api/cases/" + caseNumber).then()
                     .body("status", equalTo("DETERMINATION_ISSUED"))
                     .body("determinationDueDate", equalTo(due.toString()))
                     .body("letterIssuedAt", equalTo(issued.toString())));
@@ -122,9 +123,9 @@ class CaseProgressTest {
         // A reassignment that arrives late, after the letter, on its own topic: its new due date shows it was taken.
         LocalDate reassignedDue = LocalDate.now().plusDays(29);
         stream.publish(EventType.REVIEWER_ASSIGNED, caseNumber, assigned(caseNumber, reassignedDue));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/cases/" + caseNumber)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> asClaimsAdmin(ACME).get("/api/cases/" + caseNumber)
                 .then().body("determinationDueDate", equalTo(reassignedDue.toString())));
-        given().get("/api/cases/" + caseNumber).then().body("status", equalTo("DETERMINATION_ISSUED"));
+        asClaimsAdmin(ACME).get("/api/cases/" + caseNumber).then().body("status", equalTo("DETERMINATION_ISSUED"));
     }
 
     /** The same event again, same id: what Kafka does after a consumer crash. */

@@ -15,7 +15,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.restassured.RestAssured.given;
+import static org.imrflow.events.testing.SignIn.ACME;
+import static org.imrflow.events.testing.SignIn.asClaimsAdmin;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -41,7 +42,7 @@ class CaseResourceTest {
 
     @Test
     void anEligibleDisputeIsNumberedStoredAndAnnounced() {
-        String caseNumber = given().contentType(ContentType.JSON).body(sampleDispute(LocalDate.now().minusDays(5)))
+        String caseNumber = asClaimsAdmin(ACME).contentType(ContentType.JSON).body(sampleDispute(LocalDate.now().minusDays(5)))
                 .when().post("/api/cases")
                 .then().statusCode(201)
                 .header("Location", matchesPattern(".*/api/cases/" + CASE_NUMBER))
@@ -52,7 +53,7 @@ class CaseResourceTest {
                 .body("disputedItems[0].description", equalTo("Cervical medial branch neurotomy at bilateral C2 C3 C4"))
                 .extract().path("caseNumber");
 
-        given().when().get("/api/cases/" + caseNumber)
+        asClaimsAdmin(ACME).when().get("/api/cases/" + caseNumber)
                 .then().statusCode(200)
                 .body("caseNumber", equalTo(caseNumber))
                 .body("status", equalTo("RECEIVED"))
@@ -68,7 +69,7 @@ class CaseResourceTest {
 
     @Test
     void aLateApplicationIsStoredAsIneligibleAndTheReasonsAnnounced() {
-        String caseNumber = given().contentType(ContentType.JSON).body(sampleDispute(LocalDate.now().minusDays(45)))
+        String caseNumber = asClaimsAdmin(ACME).contentType(ContentType.JSON).body(sampleDispute(LocalDate.now().minusDays(45)))
                 .when().post("/api/cases")
                 .then().statusCode(201)
                 .body("status", equalTo("INELIGIBLE"))
@@ -83,7 +84,7 @@ class CaseResourceTest {
     @Test
     void malformedJsonIsAProblemAndNothingIsStored() {
         long before = total();
-        given().contentType(ContentType.JSON).body("{\"reviewType\": ")
+        asClaimsAdmin(ACME).contentType(ContentType.JSON).body("{\"reviewType\": ")
                 .when().post("/api/cases")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
@@ -96,7 +97,7 @@ class CaseResourceTest {
     @Test
     void everyMissingRequiredFieldIsNamed() {
         long before = total();
-        given().contentType(ContentType.JSON).body("{\"employee\": {\"represented\": false}, \"disputedItems\": []}")
+        asClaimsAdmin(ACME).contentType(ContentType.JSON).body("{\"employee\": {\"represented\": false}, \"disputedItems\": []}")
                 .when().post("/api/cases")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
@@ -109,7 +110,7 @@ class CaseResourceTest {
     @Test
     void anUnknownEnumValueNamesTheFieldAndTheAllowedValues() {
         String body = sampleDispute(LocalDate.now().minusDays(5)).replace("\"STANDARD\"", "\"URGENT\"");
-        given().contentType(ContentType.JSON).body(body)
+        asClaimsAdmin(ACME).contentType(ContentType.JSON).body(body)
                 .when().post("/api/cases")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
@@ -122,7 +123,7 @@ class CaseResourceTest {
         LocalDate tomorrow = LocalDate.now().plusDays(1);
         String body = sampleDispute(LocalDate.now().minusDays(5))
                 .replaceFirst("\"date\": \"[0-9-]+\"", "\"date\": \"" + tomorrow + "\"");
-        given().contentType(ContentType.JSON).body(body)
+        asClaimsAdmin(ACME).contentType(ContentType.JSON).body(body)
                 .when().post("/api/cases")
                 .then().statusCode(400)
                 .body("errors.field", contains("urDecision.date"))
@@ -132,13 +133,13 @@ class CaseResourceTest {
     @Test
     void anEmptyItemListAndABlankDescriptionAreNamed() {
         String empty = sampleDispute(LocalDate.now().minusDays(5)).replaceAll("(?s)\"disputedItems\": \\[.*?\\]", "\"disputedItems\": []");
-        given().contentType(ContentType.JSON).body(empty)
+        asClaimsAdmin(ACME).contentType(ContentType.JSON).body(empty)
                 .when().post("/api/cases")
                 .then().statusCode(400)
                 .body("errors.field", contains("disputedItems"));
 
         String blank = sampleDispute(LocalDate.now().minusDays(5)).replace("Cervical medial branch neurotomy at bilateral C2 C3 C4", " ");
-        given().contentType(ContentType.JSON).body(blank)
+        asClaimsAdmin(ACME).contentType(ContentType.JSON).body(blank)
                 .when().post("/api/cases")
                 .then().statusCode(400)
                 .body("errors.field", contains("disputedItems[0].description"));
@@ -148,7 +149,7 @@ class CaseResourceTest {
     void aRepresentedEmployeeNeedsARepresentative() {
         String body = sampleDispute(LocalDate.now().minusDays(5))
                 .replaceAll(",\\s*\"representative\": \\{[^}]*\\}", "");
-        given().contentType(ContentType.JSON).body(body)
+        asClaimsAdmin(ACME).contentType(ContentType.JSON).body(body)
                 .when().post("/api/cases")
                 .then().statusCode(400)
                 .body("errors.field", contains("employee.representative"));
@@ -156,7 +157,7 @@ class CaseResourceTest {
 
     @Test
     void anUnknownCaseIsNotFound() {
-        given().when().get("/api/cases/CM26-9999999")
+        asClaimsAdmin(ACME).when().get("/api/cases/CM26-9999999")
                 .then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404))
@@ -167,10 +168,10 @@ class CaseResourceTest {
     void casesArePagedNewestFirstAndFilteredByStatus() {
         List<String> submitted = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            submitted.add(given().contentType(ContentType.JSON).body(sampleDispute(LocalDate.now().minusDays(5)))
+            submitted.add(asClaimsAdmin(ACME).contentType(ContentType.JSON).body(sampleDispute(LocalDate.now().minusDays(5)))
                     .when().post("/api/cases").then().statusCode(201).extract().path("caseNumber"));
         }
-        given().queryParam("size", 2).queryParam("status", "RECEIVED")
+        asClaimsAdmin(ACME).queryParam("size", 2).queryParam("status", "RECEIVED")
                 .when().get("/api/cases")
                 .then().statusCode(200)
                 .body("items.caseNumber", contains(submitted.get(2), submitted.get(1)))
@@ -178,18 +179,18 @@ class CaseResourceTest {
                 .body("page", equalTo(0))
                 .body("size", equalTo(2))
                 .body("total", greaterThanOrEqualTo(3));
-        given().queryParam("size", 2).queryParam("page", 1).queryParam("status", "RECEIVED")
+        asClaimsAdmin(ACME).queryParam("size", 2).queryParam("page", 1).queryParam("status", "RECEIVED")
                 .when().get("/api/cases")
                 .then().statusCode(200)
                 .body("items[0].caseNumber", equalTo(submitted.get(0)));
 
-        given().queryParam("size", 500)
+        asClaimsAdmin(ACME).queryParam("size", 500)
                 .when().get("/api/cases")
                 .then().statusCode(400)
                 .body("errors.field", contains("size"));
     }
 
     private static long total() {
-        return ((Number) given().when().get("/api/cases").then().statusCode(200).extract().path("total")).longValue();
+        return ((Number) asClaimsAdmin(ACME).when().get("/api/cases").then().statusCode(200).extract().path("total")).longValue();
     }
 }

@@ -21,7 +21,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
-import static io.restassured.RestAssured.given;
+import static org.imrflow.events.testing.SignIn.ACME;
+import static org.imrflow.events.testing.SignIn.asClaimsAdmin;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -44,21 +45,21 @@ class StuckCaseTest {
     @Test
     void aCaseWhoseEventIntakeItselfDeadLetteredShowsAsStuckWithWhereAndWhy() {
         String caseNumber = submitted();
-        given().get("/api/cases/" + caseNumber).then().statusCode(200)
+        asClaimsAdmin(ACME).get("/api/cases/" + caseNumber).then().statusCode(200)
                 .body("stuck", equalTo(false)).body("stuckOn.size()", equalTo(0));
 
         // A reviewer-assigned the schema refuses: intake's inbox dead-letters it, its office announces it.
         stream.publishRaw(EventType.REVIEWER_ASSIGNED.topic(), caseNumber, "{\"caseNumber\":\"" + caseNumber + "\"}",
                 envelope(EventType.REVIEWER_ASSIGNED, caseNumber));
 
-        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/cases/" + caseNumber).then().statusCode(200)
+        await().atMost(PATIENCE).untilAsserted(() -> asClaimsAdmin(ACME).get("/api/cases/" + caseNumber).then().statusCode(200)
                 .body("stuck", equalTo(true))
                 .body("status", equalTo("RECEIVED"))
                 .body("stuckOn[0].service", equalTo("intake-service"))
                 .body("stuckOn[0].eventType", equalTo(EventType.REVIEWER_ASSIGNED.cloudEventType()))
                 .body("stuckOn[0].reason", startsWith("payload violates schemas/reviewer-assigned.v1.json"))
                 .body("stuckOn[0].since", org.hamcrest.Matchers.notNullValue()));
-        given().queryParam("stuck", true).queryParam("size", 100).get("/api/cases")
+        org.imrflow.events.testing.SignIn.asOperations().queryParam("stuck", true).queryParam("size", 100).get("/api/cases")
                 .then().statusCode(200).body("items.caseNumber", hasItem(caseNumber));
     }
 
@@ -68,15 +69,15 @@ class StuckCaseTest {
         long id = DEAD_LETTER_IDS.incrementAndGet();
         stream.publish(EventType.EVENT_DEAD_LETTERED, caseNumber, deadLettered(caseNumber, "assignment-service", id));
         awaitStuck(caseNumber, true);
-        given().get("/api/cases/" + caseNumber).then()
+        asClaimsAdmin(ACME).get("/api/cases/" + caseNumber).then()
                 .body("stuckOn[0].service", equalTo("assignment-service"))
                 .body("stuckOn[0].deadLetterId", equalTo(id));
 
         stream.publish(EventType.DEAD_LETTER_REPLAYED, caseNumber, new DeadLetterReplayed(caseNumber, "assignment-service", id, Instant.now()));
         awaitStuck(caseNumber, false);
-        given().queryParam("stuck", false).queryParam("size", 100).get("/api/cases")
+        asClaimsAdmin(ACME).queryParam("stuck", false).queryParam("size", 100).get("/api/cases")
                 .then().statusCode(200).body("items.caseNumber", hasItem(caseNumber));
-        given().queryParam("stuck", true).queryParam("size", 100).get("/api/cases")
+        asClaimsAdmin(ACME).queryParam("stuck", true).queryParam("size", 100).get("/api/cases")
                 .then().statusCode(200).body("items.caseNumber", not(hasItem(caseNumber)));
     }
 
@@ -92,7 +93,7 @@ class StuckCaseTest {
         stream.publish(EventType.EVENT_DEAD_LETTERED, caseNumber, deadLettered(caseNumber, "review-service", stillOpen));
 
         // The last one is stuck; once it shows, the three before it have been consumed (one partition per case).
-        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/cases/" + caseNumber).then()
+        await().atMost(PATIENCE).untilAsserted(() -> asClaimsAdmin(ACME).get("/api/cases/" + caseNumber).then()
                 .body("stuckOn.deadLetterId", equalTo(List.of(stillOpen))));
         assertEquals(2, TestDatabase.number("select count(*) from stuck_event s join imr_case c on c.id = s.case_id"
                 + " where c.case_number = ?", caseNumber), "one row per dead letter");
@@ -104,16 +105,16 @@ class StuckCaseTest {
         stream.publishRaw(EventType.EVENT_DEAD_LETTERED.topic(), caseNumber, "{\"caseNumber\":\"" + caseNumber + "\"}",
                 envelope(EventType.EVENT_DEAD_LETTERED, caseNumber));
 
-        await().atMost(PATIENCE).until(() -> given().queryParam("size", 100).get("/api/dead-letters")
+        await().atMost(PATIENCE).until(() -> org.imrflow.events.testing.SignIn.asOperations().queryParam("size", 100).get("/api/dead-letters")
                 .then().statusCode(200).extract().jsonPath().<String>getList("items.caseNumber").contains(caseNumber));
         // The announcement would have been written with the dead letter's row, in the same transaction.
         assertEquals(0, TestDatabase.outboxRows(caseNumber, EventType.EVENT_DEAD_LETTERED));
-        given().get("/api/cases/" + caseNumber).then().body("stuck", equalTo(false));
+        asClaimsAdmin(ACME).get("/api/cases/" + caseNumber).then().body("stuck", equalTo(false));
     }
 
     @Test
     void aStuckFilterThatIsNotTrueOrFalseIsA400Problem() {
-        given().queryParam("stuck", "yes").get("/api/cases")
+        asClaimsAdmin(ACME).queryParam("stuck", "yes").get("/api/cases")
                 .then().statusCode(400)
                 .contentType(startsWith("application/problem+json"))
                 .body("errors[0].field", equalTo("stuck"))
@@ -121,7 +122,7 @@ class StuckCaseTest {
     }
 
     private void awaitStuck(String caseNumber, boolean stuck) {
-        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/cases/" + caseNumber)
+        await().atMost(PATIENCE).untilAsserted(() -> asClaimsAdmin(ACME).get("/api/cases/" + caseNumber)
                 .then().statusCode(200).body("stuck", equalTo(stuck)));
     }
 
@@ -137,7 +138,7 @@ class StuckCaseTest {
     }
 
     private static String submitted() {
-        return given().contentType(ContentType.JSON)
+        return asClaimsAdmin(ACME).contentType(ContentType.JSON)
                 .body(SampleDispute.application(LocalDate.now().minusDays(5)))
                 .when().post("/api/cases").then().statusCode(201).extract().path("caseNumber");
     }

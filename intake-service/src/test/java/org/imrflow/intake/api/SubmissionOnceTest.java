@@ -25,7 +25,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 
-import static io.restassured.RestAssured.given;
+import static org.imrflow.events.testing.SignIn.ACME;
+import static org.imrflow.events.testing.SignIn.asClaimsAdmin;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,7 +44,7 @@ class SubmissionOnceTest {
     Retention retention;
 
     private static Response submit(String body, String idempotencyKey) {
-        var request = given().contentType(ContentType.JSON).body(body);
+        var request = asClaimsAdmin(ACME).contentType(ContentType.JSON).body(body);
         if (idempotencyKey != null) {
             request = request.header("Idempotency-Key", idempotencyKey);
         }
