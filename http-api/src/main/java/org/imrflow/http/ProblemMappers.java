@@ -120,6 +120,12 @@ public class ProblemMappers {
         return problem(Problem.of(403, "forbidden", "Forbidden", "Your role may not do this", path(uri)));
     }
 
+    /** A role that may do this, but not to this. */
+    @ServerExceptionMapper
+    public RestResponse<Problem> accessDenied(org.imrflow.http.identity.AccessDeniedException e, UriInfo uri) {
+        return problem(Problem.of(403, "forbidden", "Forbidden", e.getMessage(), path(uri)));
+    }
+
     @ServerExceptionMapper
     public RestResponse<Problem> unexpected(Exception e, UriInfo uri) {
         if (WriteConflicts.isConflict(e)) {

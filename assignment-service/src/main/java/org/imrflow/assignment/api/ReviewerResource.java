@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -24,11 +25,13 @@ import org.imrflow.assignment.application.CaseAssigner;
 import org.imrflow.assignment.store.ReviewerEntity;
 import org.imrflow.http.Page;
 import org.imrflow.http.PageRequest;
+import org.imrflow.http.identity.Roles;
 import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/reviewers")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Reviewer roster")
+@RolesAllowed(Roles.OPERATIONS)
 public class ReviewerResource {
     private final CaseAssigner assigner;
 

@@ -22,6 +22,7 @@ class AssignmentApiFuzzTest {
         AtomicInteger ids = new AtomicInteger();
         // ids after the demo roster's in sort order, and a specialty no case has: the fuzz never changes another test's roster
         new RestFuzzer(new RawHttp("localhost", RestAssured.port), RestFuzzer.seedFromSystemProperty())
+                .signedInWith(org.imrflow.events.testing.SignIn::operations)
                 .endpoint(Endpoint.post("/api/reviewers", () -> AssignmentInputTest.reviewer("zz-fuzz-" + ids.incrementAndGet(),
                         "Dr. Fuzz", "[\"City Fleet Services\", \"Acme Claims Services\"]")).weight(4))
                 .endpoint(Endpoint.get("/api/reviewers").paged())

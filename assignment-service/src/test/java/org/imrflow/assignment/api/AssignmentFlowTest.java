@@ -34,7 +34,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static io.restassured.RestAssured.given;
+import static org.imrflow.events.testing.SignIn.asOperations;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -62,7 +62,7 @@ class AssignmentFlowTest {
     }
 
     private static void awaitStatus(String caseNumber, String status) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/assignments/" + caseNumber)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> asOperations().get("/api/assignments/" + caseNumber)
                 .then().statusCode(200).body("status", equalTo(status)));
     }
 
@@ -74,7 +74,7 @@ class AssignmentFlowTest {
 
         awaitStatus(caseNumber, "ASSIGNED");
         LocalDate due = received.receivedAt().atZone(PACIFIC).toLocalDate().plusDays(30);
-        given().get("/api/assignments/" + caseNumber).then()
+        asOperations().get("/api/assignments/" + caseNumber).then()
                 .body("reviewerId", equalTo("rev-pain-01"))
                 .body("determinationDueDate", equalTo(due.toString()));
 
@@ -106,7 +106,7 @@ class AssignmentFlowTest {
                 caseReceived(caseNumber, ReviewType.STANDARD, "Dermatology", "City Fleet Services"));
         awaitStatus(caseNumber, "AWAITING_REVIEWER");
 
-        given().contentType(ContentType.JSON).body("""
+        asOperations().contentType(ContentType.JSON).body("""
                 { "id": "rev-derm-01", "name": "Dr. Kim Ames", "specialty": "Dermatology",
                   "boardCertification": "Dermatology", "licensedInCalifornia": true,
                   "yearsInActivePractice": 7, "weeklyClinicalHours": 30 }
@@ -115,7 +115,7 @@ class AssignmentFlowTest {
                 .then().statusCode(201)
                 .body("active", equalTo(true));
 
-        given().get("/api/assignments/" + caseNumber).then()
+        asOperations().get("/api/assignments/" + caseNumber).then()
                 .body("status", equalTo("ASSIGNED"))
                 .body("reviewerId", equalTo("rev-derm-01"));
         assertEquals("rev-derm-01", stream.awaitEvent(EventType.REVIEWER_ASSIGNED, caseNumber).payload().get("reviewerId").asText());
@@ -123,28 +123,28 @@ class AssignmentFlowTest {
 
     @Test
     void theDemoRosterIsListedAndPaged() {
-        given().queryParam("size", 100).when().get("/api/reviewers")
+        asOperations().queryParam("size", 100).when().get("/api/reviewers")
                 .then().statusCode(200)
                 .body("items.id", hasItems("rev-occmed-01", "rev-pain-01", "rev-pmr-01", "rev-ortho-01",
                         "rev-neuro-01", "rev-psych-01", "rev-chiro-01", "rev-im-01"));
-        given().queryParam("size", 3).when().get("/api/reviewers")
+        asOperations().queryParam("size", 3).when().get("/api/reviewers")
                 .then().statusCode(200)
                 .body("items.size()", equalTo(3))
                 .body("size", equalTo(3));
-        given().get("/api/reviewers/rev-occmed-01").then().statusCode(200)
+        asOperations().get("/api/reviewers/rev-occmed-01").then().statusCode(200)
                 .body("boardCertification", equalTo("Occupational Medicine"));
     }
 
     @Test
     void aBadReviewerIsRefusedFieldByFieldAndADuplicateIsAConflict() {
-        given().contentType(ContentType.JSON).body("{ \"id\": \"Bad Id\", \"yearsInActivePractice\": -1 }")
+        asOperations().contentType(ContentType.JSON).body("{ \"id\": \"Bad Id\", \"yearsInActivePractice\": -1 }")
                 .when().post("/api/reviewers")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItems("id", "name", "specialty", "boardCertification",
                         "licensedInCalifornia", "weeklyClinicalHours", "yearsInActivePractice"));
 
-        given().contentType(ContentType.JSON).body("""
+        asOperations().contentType(ContentType.JSON).body("""
                 { "id": "rev-pain-01", "name": "Someone", "specialty": "Pain Medicine", "boardCertification": "Pain Medicine",
                   "licensedInCalifornia": true, "yearsInActivePractice": 7, "weeklyClinicalHours": 30 }
                 """)
@@ -155,8 +155,8 @@ class AssignmentFlowTest {
 
     @Test
     void unknownReviewersAndAssignmentsAreNotFound() {
-        given().get("/api/reviewers/nobody").then().statusCode(404).contentType("application/problem+json");
-        given().get("/api/assignments/CM26-0000000").then().statusCode(404).contentType("application/problem+json");
+        asOperations().get("/api/reviewers/nobody").then().statusCode(404).contentType("application/problem+json");
+        asOperations().get("/api/assignments/CM26-0000000").then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
@@ -166,18 +166,18 @@ class AssignmentFlowTest {
         String dlq = EventType.CASE_RECEIVED.deadLetterTopic("assignment-service");
         await().atMost(Duration.ofSeconds(30)).until(() -> stream.readRaw(dlq, Duration.ofMillis(200)).stream()
                 .anyMatch(r -> caseNumber.equals(r.key())));
-        given().get("/api/assignments/" + caseNumber).then().statusCode(404);
+        asOperations().get("/api/assignments/" + caseNumber).then().statusCode(404);
     }
 
     private static void addReviewer(String body) {
-        given().contentType(ContentType.JSON).body(body).when().post("/api/reviewers").then().statusCode(201);
+        asOperations().contentType(ContentType.JSON).body(body).when().post("/api/reviewers").then().statusCode(201);
     }
 
     /** Publishes a standard case of the specialty and waits for its assignment: the reviewer it went to. */
     private String assignedReviewer(String caseNumber, String specialty, String employer) {
         stream.publish(EventType.CASE_RECEIVED, caseNumber, caseReceived(caseNumber, ReviewType.STANDARD, specialty, employer));
         awaitStatus(caseNumber, "ASSIGNED");
-        return given().get("/api/assignments/" + caseNumber).then().extract().path("reviewerId");
+        return asOperations().get("/api/assignments/" + caseNumber).then().extract().path("reviewerId");
     }
 
     private static String reviewer(String id, String specialty) {
@@ -202,7 +202,7 @@ class AssignmentFlowTest {
             for (String id : List.of("rev-eye-a-" + caseNumber.substring(5), "rev-eye-b-" + caseNumber.substring(5))) {
                 added.add(operators.submit(() -> {
                     start.await();
-                    return given().contentType(ContentType.JSON).body(reviewer(id, specialty))
+                    return asOperations().contentType(ContentType.JSON).body(reviewer(id, specialty))
                             .when().post("/api/reviewers").then().extract().statusCode();
                 }));
             }
@@ -233,7 +233,7 @@ class AssignmentFlowTest {
                 + specialty + "', '" + specialty + "', true, 9, 30, true)");
 
         awaitStatus(caseNumber, "ASSIGNED");
-        given().get("/api/assignments/" + caseNumber).then().body("reviewerId", equalTo(reviewerId));
+        asOperations().get("/api/assignments/" + caseNumber).then().body("reviewerId", equalTo(reviewerId));
     }
 
     @Test
@@ -264,7 +264,7 @@ class AssignmentFlowTest {
         String conflicted = "rev-kidney-a-" + CASES.get();
         String free = "rev-kidney-b-" + CASES.get();
         // The conflicted reviewer sorts first and has the same empty desk: only the conflict can pass them over.
-        given().contentType(ContentType.JSON).body(reviewer(conflicted, specialty).replace("\"weeklyClinicalHours\": 30",
+        asOperations().contentType(ContentType.JSON).body(reviewer(conflicted, specialty).replace("\"weeklyClinicalHours\": 30",
                         "\"weeklyClinicalHours\": 30, \"affiliations\": [ { \"kind\": \"EMPLOYER\", \"id\": \"95-1234567\" } ]"))
                 .when().post("/api/reviewers").then().statusCode(201)
                 .body("affiliations[0].kind", equalTo("EMPLOYER")).body("affiliations[0].id", equalTo("95-1234567"));

@@ -15,7 +15,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static io.restassured.RestAssured.given;
+import static org.imrflow.events.testing.SignIn.asOperations;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,7 +41,7 @@ class AssignmentInputTest {
     }
 
     private static ValidatableResponse add(String body) {
-        return given().contentType(ContentType.JSON).body(body).when().post("/api/reviewers").then();
+        return asOperations().contentType(ContentType.JSON).body(body).when().post("/api/reviewers").then();
     }
 
     private static ValidatableResponse refused(ValidatableResponse response, int status) {
@@ -68,23 +68,23 @@ class AssignmentInputTest {
         refused(add(reviewer(id, "\\u0001\\u0002", "[]")), 400).body("errors.field", contains("name"));
         refused(add(reviewer(id, "Dr. Ok", "[ { \"kind\": \"EMPLOYER\", \"id\": \"\\u0000\" } ]")), 400)
                 .body("errors.field", contains("affiliations[0].id"));
-        given().get("/api/reviewers/" + id).then().statusCode(404);
+        asOperations().get("/api/reviewers/" + id).then().statusCode(404);
     }
 
     @Test
     void aNulInThePathOrTheQueryIsA400NamingTheParameter() {
-        refused(given().get("/api/reviewers/{id}", "rev\u0000").then(), 400).body("errors.field", contains("id"));
-        refused(given().get("/api/assignments/{caseNumber}", "\u0000").then(), 400).body("errors.field", contains("caseNumber"));
-        refused(given().queryParam("reviewerId", "rev\u0000").get("/api/assignments").then(), 400)
+        refused(asOperations().get("/api/reviewers/{id}", "rev\u0000").then(), 400).body("errors.field", contains("id"));
+        refused(asOperations().get("/api/assignments/{caseNumber}", "\u0000").then(), 400).body("errors.field", contains("caseNumber"));
+        refused(asOperations().queryParam("reviewerId", "rev\u0000").get("/api/assignments").then(), 400)
                 .body("errors.field", contains("reviewerId"));
     }
 
     @Test
     void badPagingAndStatusValuesAreA400NamingTheParameter() {
-        refused(given().queryParam("page", 2147483647).get("/api/reviewers").then(), 400).body("errors.field", contains("page"));
-        refused(given().queryParam("page", "abc").get("/api/assignments").then(), 400).body("errors.field", contains("page"));
-        refused(given().queryParam("size", "ten").get("/api/reviewers").then(), 400).body("errors.field", contains("size"));
-        refused(given().queryParam("status", "assigned").get("/api/assignments").then(), 400)
+        refused(asOperations().queryParam("page", 2147483647).get("/api/reviewers").then(), 400).body("errors.field", contains("page"));
+        refused(asOperations().queryParam("page", "abc").get("/api/assignments").then(), 400).body("errors.field", contains("page"));
+        refused(asOperations().queryParam("size", "ten").get("/api/reviewers").then(), 400).body("errors.field", contains("size"));
+        refused(asOperations().queryParam("status", "assigned").get("/api/assignments").then(), 400)
                 .body("errors.field", contains("status"))
                 .body("errors[0].message", equalTo("must be one of [AWAITING_REVIEWER, ASSIGNED, DECIDED]"));
     }
@@ -95,10 +95,11 @@ class AssignmentInputTest {
         byte[] body = reviewer(id, "Dr. Typed", "[]").getBytes(StandardCharsets.UTF_8);
         RawHttp raw = new RawHttp("localhost", RestAssured.port);
         for (String type : new String[]{"application/json-patch+json", "application/x-www-form-urlencoded"}) {
-            RawHttp.Response response = raw.send("POST", "/api/reviewers", Map.of("Content-Type", type), body);
+            RawHttp.Response response = raw.send("POST", "/api/reviewers", Map.of("Content-Type", type,
+                    "Authorization", "Bearer " + org.imrflow.events.testing.SignIn.operations()), body);
             assertEquals(415, response.status(), response.bodyText());
             assertTrue(response.header("content-type").startsWith("application/problem+json"));
         }
-        given().get("/api/reviewers/" + id).then().statusCode(404);
+        asOperations().get("/api/reviewers/" + id).then().statusCode(404);
     }
 }
