@@ -2,6 +2,7 @@ package org.imrflow.review.api;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -22,6 +23,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.imrflow.http.Page;
 import org.imrflow.http.PageRequest;
 import org.imrflow.http.QueryParams;
+import org.imrflow.http.identity.AccessLog;
+import org.imrflow.http.identity.Caller;
+import org.imrflow.http.identity.Callers;
+import org.imrflow.http.identity.ReviewerAccess;
+import org.imrflow.http.identity.Roles;
 import org.imrflow.review.application.ReviewDesk;
 import org.imrflow.review.store.Review;
 import org.imrflow.review.store.ReviewStatus;
@@ -31,40 +37,56 @@ import org.imrflow.review.store.ReviewStatus;
 @Tag(name = "Reviews")
 public class ReviewResource {
     private final ReviewDesk desk;
+    private final Callers callers;
+    private final AccessLog accessLog;
 
-    ReviewResource(ReviewDesk desk) {
+    ReviewResource(ReviewDesk desk, Callers callers, AccessLog accessLog) {
         this.desk = desk;
+        this.callers = callers;
+        this.accessLog = accessLog;
     }
 
     @GET
+    @RolesAllowed({Roles.REVIEWER, Roles.OPERATIONS})
     @WithSession
-    @Operation(summary = "A reviewer's worklist: reviews by due date, by reviewer and status")
+    @Operation(summary = "A reviewer's worklist: their reviews by due date, by status. Operations sees every"
+            + " reviewer's, or one's with reviewerId")
     public Uni<Page<ReviewView>> list(
             @QueryParam("reviewerId") String reviewerId,
             @QueryParam("status") @Parameter(schema = @Schema(implementation = ReviewStatus.class)) String status,
             @BeanParam @Valid PageRequest page) {
-        return Page.of(Review.worklist(reviewerId, QueryParams.oneOf("status", status, ReviewStatus.class)), page,
-                this::view);
+        Caller caller = callers.current();
+        String reviewer = ReviewerAccess.reviewerOfList(caller, reviewerId).orElse(null);
+        return Page.of(Review.worklist(reviewer, QueryParams.oneOf("status", status, ReviewStatus.class)), page,
+                        this::view)
+                .call(listed -> accessLog.read(caller, "reviews"));
     }
 
     @GET
     @Path("/{caseNumber}")
+    @RolesAllowed({Roles.REVIEWER, Roles.OPERATIONS})
     @WithSession
-    @Operation(summary = "One review, with its disputed items")
+    @Operation(summary = "One review, with its disputed items; a reviewer sees only their own")
     public Uni<ReviewView> get(@PathParam("caseNumber") String caseNumber) {
+        Caller caller = callers.current();
         return Review.<Review>findById(caseNumber)
+                .map(found -> found != null && ReviewerAccess.maySee(caller, found.reviewerId) ? found : null)
                 .onItem().ifNull().failWith(() -> new NotFoundException("No review for case " + caseNumber))
+                .call(found -> accessLog.read(caller, "review"))
                 .map(this::view);
     }
 
     @POST
     @Path("/{caseNumber}/determination")
+    @RolesAllowed(Roles.REVIEWER)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record the Final Determination: every disputed item Upheld or Overturned, with its basis")
+    @Operation(summary = "Record the Final Determination: every disputed item Upheld or Overturned, with its basis."
+            + " Only the reviewer the case is assigned to; another's case is 404")
     @APIResponse(responseCode = "409", description = "The case is already decided, or another determination won a race")
     public Uni<ReviewView> decide(@PathParam("caseNumber") String caseNumber,
                                   @Valid @NotNull DeterminationRequest determination) {
-        return desk.decide(caseNumber, determination.clinicalCaseSummary().strip(), determination::drafts)
+        return desk.decide(caseNumber, callers.current().reviewerId(), determination.clinicalCaseSummary().strip(),
+                        determination::drafts)
                 .onItem().ifNull().failWith(() -> new NotFoundException("No review for case " + caseNumber))
                 .map(this::view);
     }

@@ -69,13 +69,17 @@ public class ReviewDesk {
     }
 
     /**
-     * Records the determination on every disputed item, or refuses it whole. Null when the case has no review.
+     * Records the determination on every disputed item, or refuses it whole. Null when the case has no review, or
+     * its review is another reviewer's: only the assigned reviewer decides.
      *
-     * @param decisions the reviewer's decisions, given the guideline UR cited (the default for each decision)
+     * @param reviewerId the reviewer deciding, as signed in
+     * @param decisions  the reviewer's decisions, given the guideline UR cited (the default for each decision)
      */
-    public Uni<Review> decide(String caseNumber, String clinicalCaseSummary,
+    public Uni<Review> decide(String caseNumber, String reviewerId, String clinicalCaseSummary,
                               Function<ClaimsAdministratorGuideline, List<ItemDecisionDraft>> decisions) {
-        return Panache.withTransaction(() -> Review.<Review>findById(caseNumber).onItem().ifNotNull()
+        return Panache.withTransaction(() -> Review.<Review>findById(caseNumber)
+                .map(review -> review != null && review.reviewerId.equals(reviewerId) ? review : null)
+                .onItem().ifNotNull()
                 .transformToUni(review -> decide(review, clinicalCaseSummary, decisions.apply(review.urGuideline()))));
     }
 

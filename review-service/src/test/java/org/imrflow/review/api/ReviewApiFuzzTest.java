@@ -41,6 +41,7 @@ class ReviewApiFuzzTest {
         Map<String, EventType> decided = new HashMap<>();
 
         new RestFuzzer(new RawHttp("localhost", RestAssured.port), RestFuzzer.seedFromSystemProperty())
+                .signedInWith(() -> org.imrflow.events.testing.SignIn.reviewer("rev-fuzz-01"))
                 .endpoint(Endpoint.post("/api/reviews/{caseNumber}/determination", SampleDispute::determination)
                         .path("caseNumber", () -> open.get(next.getAndIncrement() % open.size())).weight(4))
                 .endpoint(Endpoint.get("/api/reviews").query("reviewerId", "rev-fuzz-01").query("status", "PENDING", "DECIDED")

@@ -28,7 +28,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static io.restassured.RestAssured.given;
+import static org.imrflow.events.testing.SignIn.asOperations;
+import static org.imrflow.events.testing.SignIn.asReviewer;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -52,7 +53,7 @@ class ReviewFlowTest {
                 new ClaimsAdministratorGuideline(false, "Non-MTUS Citation (ODG) Official Disability Guidelines ACOEM"),
                 List.of(new DisputedItem(1, "Cervical medial branch neurotomy at bilateral C2 C3 C4", ItemCategory.INJECTIONS, "M54.2"),
                         new DisputedItem(2, "Exalgo 8mg #30", ItemCategory.PHARMACY, null))));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/reviews/" + caseNumber)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> asOperations().get("/api/reviews/" + caseNumber)
                 .then().statusCode(200).body("status", equalTo("PENDING")));
         return caseNumber;
     }
@@ -86,7 +87,7 @@ class ReviewFlowTest {
     @Test
     void anAssignedCaseIsOnTheReviewersWorklist() {
         String caseNumber = assignedCase("rev-worklist-01");
-        given().queryParam("reviewerId", "rev-worklist-01").get("/api/reviews")
+        asOperations().queryParam("reviewerId", "rev-worklist-01").get("/api/reviews")
                 .then().statusCode(200)
                 .body("items.caseNumber", contains(caseNumber))
                 .body("items[0].disputedItems.description", contains(
@@ -97,7 +98,7 @@ class ReviewFlowTest {
     @Test
     void aDeterminationOnEveryItemIsRecordedAndAnnounced() {
         String caseNumber = assignedCase("rev-occmed-01");
-        given().contentType(ContentType.JSON).body(determination(neurotomyOverturned(), opioidUpheld()))
+        asReviewer("rev-occmed-01").contentType(ContentType.JSON).body(determination(neurotomyOverturned(), opioidUpheld()))
                 .when().post("/api/reviews/" + caseNumber + "/determination")
                 .then().statusCode(200)
                 .body("status", equalTo("DECIDED"))
@@ -113,7 +114,7 @@ class ReviewFlowTest {
         assertEquals("Chapter 8 Neck and Upper Back Complaints", recorded.payload().at("/decisions/0/reviewerGuideline/chapter").asText());
         assertEquals("Occupational Medicine", recorded.payload().at("/qualifications/boardCertification").asText());
 
-        given().contentType(ContentType.JSON).body(determination(neurotomyOverturned(), opioidUpheld()))
+        asReviewer("rev-occmed-01").contentType(ContentType.JSON).body(determination(neurotomyOverturned(), opioidUpheld()))
                 .when().post("/api/reviews/" + caseNumber + "/determination")
                 .then().statusCode(409)
                 .contentType("application/problem+json");
@@ -122,19 +123,19 @@ class ReviewFlowTest {
     @Test
     void everyDisputedItemMustBeDecidedAndNothingIsRecordedOtherwise() {
         String caseNumber = assignedCase("rev-occmed-01");
-        given().contentType(ContentType.JSON).body(determination(neurotomyOverturned()))
+        asReviewer("rev-occmed-01").contentType(ContentType.JSON).body(determination(neurotomyOverturned()))
                 .when().post("/api/reviews/" + caseNumber + "/determination")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", contains("decisions"))
                 .body("errors[0].message", containsString("Exalgo 8mg #30"));
-        given().get("/api/reviews/" + caseNumber).then().body("status", equalTo("PENDING"));
+        asOperations().get("/api/reviews/" + caseNumber).then().body("status", equalTo("PENDING"));
     }
 
     @Test
     void aDecisionOnAnItemTheCaseDoesNotHaveIsRefused() {
         String caseNumber = assignedCase("rev-occmed-01");
-        given().contentType(ContentType.JSON)
+        asReviewer("rev-occmed-01").contentType(ContentType.JSON)
                 .body(determination(neurotomyOverturned(), opioidUpheld(), neurotomyOverturned().replace("\"itemNumber\": 1", "\"itemNumber\": 9")))
                 .when().post("/api/reviews/" + caseNumber + "/determination")
                 .then().statusCode(400)
@@ -144,7 +145,7 @@ class ReviewFlowTest {
     @Test
     void anIncompleteDecisionNamesEachMissingField() {
         String caseNumber = assignedCase("rev-occmed-01");
-        given().contentType(ContentType.JSON)
+        asReviewer("rev-occmed-01").contentType(ContentType.JSON)
                 .body("{ \"clinicalCaseSummary\": \" \", \"decisions\": [ { \"itemNumber\": 1, \"reviewerGuideline\": {} } ] }")
                 .when().post("/api/reviews/" + caseNumber + "/determination")
                 .then().statusCode(400)
@@ -156,7 +157,7 @@ class ReviewFlowTest {
     @Test
     void anUnknownOutcomeIsNamed() {
         String caseNumber = assignedCase("rev-occmed-01");
-        given().contentType(ContentType.JSON).body(determination(neurotomyOverturned().replace("OVERTURNED", "APPROVED")))
+        asReviewer("rev-occmed-01").contentType(ContentType.JSON).body(determination(neurotomyOverturned().replace("OVERTURNED", "APPROVED")))
                 .when().post("/api/reviews/" + caseNumber + "/determination")
                 .then().statusCode(400)
                 .body("errors.field", contains("decisions[0].outcome"))
@@ -165,8 +166,8 @@ class ReviewFlowTest {
 
     @Test
     void anUnknownCaseIsNotFound() {
-        given().get("/api/reviews/CM26-0000000").then().statusCode(404).contentType("application/problem+json");
-        given().contentType(ContentType.JSON).body(determination(neurotomyOverturned()))
+        asOperations().get("/api/reviews/CM26-0000000").then().statusCode(404).contentType("application/problem+json");
+        asReviewer("rev-occmed-01").contentType(ContentType.JSON).body(determination(neurotomyOverturned()))
                 .when().post("/api/reviews/CM26-0000000/determination")
                 .then().statusCode(404)
                 .contentType("application/problem+json");
@@ -177,14 +178,14 @@ class ReviewFlowTest {
         String reviewer = "rev-filter-" + CASES.incrementAndGet();
         String pending = assignedCase(reviewer);
         String decided = assignedCase(reviewer);
-        given().contentType(ContentType.JSON).body(determination(neurotomyOverturned(), opioidUpheld()))
+        asReviewer(reviewer).contentType(ContentType.JSON).body(determination(neurotomyOverturned(), opioidUpheld()))
                 .when().post("/api/reviews/" + decided + "/determination").then().statusCode(200);
 
-        given().queryParam("reviewerId", reviewer).queryParam("status", "DECIDED").get("/api/reviews")
+        asOperations().queryParam("reviewerId", reviewer).queryParam("status", "DECIDED").get("/api/reviews")
                 .then().statusCode(200).body("items.caseNumber", contains(decided)).body("total", equalTo(1));
-        given().queryParam("reviewerId", reviewer).queryParam("status", "PENDING").get("/api/reviews")
+        asOperations().queryParam("reviewerId", reviewer).queryParam("status", "PENDING").get("/api/reviews")
                 .then().statusCode(200).body("items.caseNumber", contains(pending)).body("total", equalTo(1));
-        given().queryParam("reviewerId", reviewer).get("/api/reviews")
+        asOperations().queryParam("reviewerId", reviewer).get("/api/reviews")
                 .then().statusCode(200).body("items.caseNumber", containsInAnyOrder(pending, decided));
     }
 
@@ -200,7 +201,7 @@ class ReviewFlowTest {
             for (int i = 0; i < racers; i++) {
                 answers.add(reviewers.submit(() -> {
                     start.await();
-                    return given().contentType(ContentType.JSON).body(determination(neurotomyOverturned(), opioidUpheld()))
+                    return asReviewer("rev-race-01").contentType(ContentType.JSON).body(determination(neurotomyOverturned(), opioidUpheld()))
                             .when().post("/api/reviews/" + caseNumber + "/determination").then()
                             .extract().statusCode();
                 }));

@@ -27,7 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static io.restassured.RestAssured.given;
+import static org.imrflow.events.testing.SignIn.asOperations;
+import static org.imrflow.events.testing.SignIn.asReviewer;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -59,12 +60,12 @@ class ReviewInputTest {
     }
 
     static void awaitPending(String caseNumber) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/reviews/" + caseNumber)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> asOperations().get("/api/reviews/" + caseNumber)
                 .then().statusCode(200).body("status", equalTo("PENDING")));
     }
 
     private static ValidatableResponse decide(String caseNumber, String body) {
-        return given().contentType(ContentType.JSON).body(body)
+        return asReviewer("rev-input-01").contentType(ContentType.JSON).body(body)
                 .when().post("/api/reviews/{caseNumber}/determination", caseNumber).then();
     }
 
@@ -82,7 +83,7 @@ class ReviewInputTest {
                 .body("errors.field", contains("clinicalCaseSummary"));
         refused(decide(caseNumber, determination.replace("\"MTUS ACOEM\"", "\"\\n\\n\"")), 400)
                 .body("errors.field", contains("decisions[0].reviewerGuideline.source"));
-        given().get("/api/reviews/" + caseNumber).then().body("status", equalTo("PENDING"));
+        asOperations().get("/api/reviews/" + caseNumber).then().body("status", equalTo("PENDING"));
         decide(caseNumber, determination).statusCode(200).body("status", equalTo("DECIDED"));
     }
 
@@ -98,17 +99,17 @@ class ReviewInputTest {
 
     @Test
     void aNulInThePathOrTheQueryIsA400NamingTheParameter() {
-        refused(given().get("/api/reviews/{caseNumber}", "CM26\u0000").then(), 400).body("errors.field", contains("caseNumber"));
+        refused(asOperations().get("/api/reviews/{caseNumber}", "CM26\u0000").then(), 400).body("errors.field", contains("caseNumber"));
         refused(decide("CM26\u0000", SampleDispute.determination()), 400).body("errors.field", contains("caseNumber"));
-        refused(given().queryParam("reviewerId", "\u0000").get("/api/reviews").then(), 400)
+        refused(asOperations().queryParam("reviewerId", "\u0000").get("/api/reviews").then(), 400)
                 .body("errors.field", contains("reviewerId"));
     }
 
     @Test
     void badPagingAndStatusValuesAreA400NamingTheParameter() {
-        refused(given().queryParam("page", 2147483647).get("/api/reviews").then(), 400).body("errors.field", contains("page"));
-        refused(given().queryParam("page", "1e3").get("/api/reviews").then(), 400).body("errors.field", contains("page"));
-        refused(given().queryParam("status", "1").get("/api/reviews").then(), 400)
+        refused(asOperations().queryParam("page", 2147483647).get("/api/reviews").then(), 400).body("errors.field", contains("page"));
+        refused(asOperations().queryParam("page", "1e3").get("/api/reviews").then(), 400).body("errors.field", contains("page"));
+        refused(asOperations().queryParam("status", "1").get("/api/reviews").then(), 400)
                 .body("errors.field", contains("status"))
                 .body("errors[0].message", equalTo("must be one of [PENDING, DECIDED]"));
     }
@@ -117,10 +118,11 @@ class ReviewInputTest {
     void onlyApplicationJsonIsAccepted() {
         String caseNumber = pendingReview(EventStreamProbe.ofTestConfig(), CASES, "rev-input-01");
         RawHttp.Response response = new RawHttp("localhost", RestAssured.port).send("POST",
-                "/api/reviews/" + caseNumber + "/determination", Map.of("Content-Type", "application/json-patch+json"),
+                "/api/reviews/" + caseNumber + "/determination", Map.of("Content-Type", "application/json-patch+json",
+                        "Authorization", "Bearer " + org.imrflow.events.testing.SignIn.reviewer("rev-input-01")),
                 SampleDispute.determination().getBytes(StandardCharsets.UTF_8));
         assertEquals(415, response.status(), response.bodyText());
         assertTrue(response.header("content-type").startsWith("application/problem+json"));
-        given().get("/api/reviews/" + caseNumber).then().body("status", equalTo("PENDING"));
+        asOperations().get("/api/reviews/" + caseNumber).then().body("status", equalTo("PENDING"));
     }
 }
