@@ -62,4 +62,16 @@ public final class SampleDispute {
                 }
                 """;
     }
+
+    /** The sample dispute as intake announces it, filed by the given claims administrator organization. */
+    public static org.imrflow.events.CaseReceived caseReceived(String caseNumber, String claimsAdministratorOrg) {
+        return new org.imrflow.events.CaseReceived(caseNumber, java.time.Instant.now(), org.imrflow.events.ReviewType.STANDARD,
+                claimsAdministratorOrg,
+                new org.imrflow.events.CaseReceived.Parties("Pat Example", true, "Robin Counsel", "Counsel & Co", "counsel-co",
+                        "City Fleet Services", "95-1234567", "Acme Claims Services", "Dr. Lee Treating", "1234567893",
+                        "Occupational Medicine", null),
+                newClaimNumber(), LocalDate.of(2005, 12, 27), LocalDate.now().minusDays(5),
+                new org.imrflow.events.ClaimsAdministratorGuideline(false, "Non-MTUS Citation (ODG) Official Disability Guidelines ACOEM"),
+                java.util.List.of(new org.imrflow.events.DisputedItem(1, NEUROTOMY, org.imrflow.events.ItemCategory.INJECTIONS, "M54.2")));
+    }
 }

@@ -31,8 +31,8 @@ import org.imrflow.http.QueryParams;
 import org.imrflow.http.identity.AccessLog;
 import org.imrflow.http.identity.Caller;
 import org.imrflow.http.identity.Callers;
+import org.imrflow.http.identity.OrganizationAccess;
 import org.imrflow.http.identity.Roles;
-import org.imrflow.intake.domain.CaseAccess;
 import org.imrflow.intake.domain.CaseStatus;
 import org.imrflow.intake.application.CaseIntake;
 import org.imrflow.intake.store.ImrCase;
@@ -73,7 +73,7 @@ public class CaseResource {
     @APIResponse(responseCode = "403", description = "The application is for another organization than the caller's")
     public Uni<RestResponse<CaseView>> submit(@Valid @NotNull CaseSubmission submission,
                                               @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, UriInfo uri) {
-        CaseAccess.checkMayFileFor(callers.current(), submission.claimsAdministrator().orgId());
+        OrganizationAccess.checkMayActFor(callers.current(), submission.claimsAdministrator().orgId());
         if (submission.employee().represented() && submission.employee().representative() == null) {
             throw new InvalidRequestException("employee.representative", "is required when the employee is represented");
         }
@@ -111,7 +111,7 @@ public class CaseResource {
     public Uni<CaseView> get(@PathParam("caseNumber") String caseNumber) {
         Caller caller = callers.current();
         return ImrCase.findByCaseNumber(caseNumber)
-                .map(found -> found != null && CaseAccess.maySee(caller, found.claimsAdministratorOrg) ? found : null)
+                .map(found -> found != null && OrganizationAccess.maySee(caller, found.claimsAdministratorOrg) ? found : null)
                 .onItem().ifNull().failWith(() -> new NotFoundException("No IMR case " + caseNumber))
                 .call(found -> accessLog.read(caller, "case"))
                 .map(CaseView::of);
@@ -127,7 +127,7 @@ public class CaseResource {
             @QueryParam("stuck") @Parameter(schema = @Schema(implementation = Boolean.class)) String stuck,
             @BeanParam @Valid PageRequest page) {
         Caller caller = callers.current();
-        return Page.of(ImrCase.listed(CaseAccess.visibleOrganization(caller).orElse(null),
+        return Page.of(ImrCase.listed(OrganizationAccess.visibleOrganization(caller).orElse(null),
                         QueryParams.oneOf("status", status, CaseStatus.class), QueryParams.trueOrFalse("stuck", stuck)),
                         page, CaseView::of)
                 .call(listed -> accessLog.read(caller, "cases"));

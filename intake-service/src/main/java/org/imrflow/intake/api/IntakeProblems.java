@@ -4,7 +4,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.imrflow.http.Problem;
 import org.imrflow.intake.domain.DuplicateApplicationException;
 import org.imrflow.intake.domain.IdempotencyKeyReusedException;
-import org.imrflow.intake.domain.NotYourOrganizationException;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -25,14 +24,6 @@ public class IntakeProblems {
     public RestResponse<Problem> keyReused(IdempotencyKeyReusedException e, UriInfo uri) {
         return RestResponse.ResponseBuilder.<Problem>create(422)
                 .entity(Problem.of(422, "idempotency-key-reused", "Idempotency-Key reused", e.getMessage(), uri.getPath()))
-                .type(Problem.MEDIA_TYPE)
-                .build();
-    }
-
-    @ServerExceptionMapper
-    public RestResponse<Problem> notYourOrganization(NotYourOrganizationException e, UriInfo uri) {
-        return RestResponse.ResponseBuilder.<Problem>create(403)
-                .entity(Problem.of(403, "not-your-organization", "Forbidden", e.getMessage(), uri.getPath()))
                 .type(Problem.MEDIA_TYPE)
                 .build();
     }

@@ -64,8 +64,8 @@ class CaseAccessApiTest {
         asClaimsAdmin(OTHER_ORGANIZATION).contentType(ContentType.JSON).body(application(claim))
                 .post("/api/cases").then().statusCode(403)
                 .contentType(startsWith("application/problem+json"))
-                .body("type", equalTo("https://imrflow.org/problems/not-your-organization"))
-                .body("detail", equalTo("You may file only for your own organization, bay-claims; this application is for acme-claims"));
+                .body("type", equalTo("https://imrflow.org/problems/forbidden"))
+                .body("detail", equalTo("You may act only for your own organization, bay-claims; this is for acme-claims"));
         assertEquals(before, total());
     }
 

@@ -1,8 +1,8 @@
 package org.imrflow.notification.api;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -15,25 +15,42 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.imrflow.http.Page;
 import org.imrflow.http.PageRequest;
+import org.imrflow.http.identity.AccessLog;
+import org.imrflow.http.identity.Caller;
+import org.imrflow.http.identity.Callers;
+import org.imrflow.http.identity.OrganizationAccess;
+import org.imrflow.http.identity.Roles;
+import org.imrflow.notification.store.CaseOrganization;
 import org.imrflow.notification.store.Letter;
 
 @Path("/api/letters")
 @Tag(name = "Letters")
+@RolesAllowed({Roles.CLAIMS_ADMIN, Roles.OPERATIONS})
 public class LetterResource {
+    private final Callers callers;
+    private final AccessLog accessLog;
+
+    LetterResource(Callers callers, AccessLog accessLog) {
+        this.callers = callers;
+        this.accessLog = accessLog;
+    }
 
     @GET
     @WithSession
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Letters, newest first")
+    @Operation(summary = "Letters, newest first; a claims administrator's list holds only its own organization's")
     public Uni<Page<LetterView>> list(@BeanParam @Valid PageRequest page) {
-        return Page.of(Letter.<Letter>findAll(Sort.descending("issuedAt")), page, LetterView::of);
+        Caller caller = callers.current();
+        return Page.of(Letter.newestFirst(OrganizationAccess.visibleOrganization(caller).orElse(null)), page, LetterView::of)
+                .call(listed -> accessLog.read(caller, "letters"));
     }
 
     @GET
     @Path("/{caseNumber}")
     @WithSession
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The Final Determination letter of a case")
+    @Operation(summary = "The Final Determination letter of a case; a claims administrator reads only its own"
+            + " organization's")
     public Uni<LetterView> get(@PathParam("caseNumber") String caseNumber) {
         return letterOf(caseNumber).map(LetterView::of);
     }
@@ -47,8 +64,15 @@ public class LetterResource {
         return letterOf(caseNumber).map(letter -> letter.body);
     }
 
-    private static Uni<Letter> letterOf(String caseNumber) {
-        return Letter.findByCaseNumber(caseNumber)
-                .onItem().ifNull().failWith(() -> new NotFoundException("No letter for case " + caseNumber));
+    /** The letter, if the caller may read it, its read logged; 404 alike for none and for another organization's. */
+    private Uni<Letter> letterOf(String caseNumber) {
+        Caller caller = callers.current();
+        Uni<Boolean> visible = OrganizationAccess.visibleOrganization(caller)
+                .map(own -> CaseOrganization.<CaseOrganization>findById(caseNumber)
+                        .map(filed -> filed != null && filed.claimsAdministratorOrg.equals(own)))
+                .orElse(Uni.createFrom().item(true));
+        return visible.chain(mayRead -> mayRead ? Letter.findByCaseNumber(caseNumber) : Uni.createFrom().<Letter>nullItem())
+                .onItem().ifNull().failWith(() -> new NotFoundException("No letter for case " + caseNumber))
+                .call(letter -> accessLog.read(caller, "letter"));
     }
 }

@@ -1,6 +1,8 @@
 package org.imrflow.notification.store;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.quarkus.hibernate.reactive.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -44,5 +46,14 @@ public class Letter extends PanacheEntityBase {
 
     public static Uni<Letter> findByCaseNumber(String caseNumber) {
         return find("caseNumber", caseNumber).firstResult();
+    }
+
+    /** @param claimsAdministratorOrg only the letters of this organization's cases; every letter when null */
+    public static PanacheQuery<Letter> newestFirst(String claimsAdministratorOrg) {
+        if (claimsAdministratorOrg == null) {
+            return findAll(Sort.descending("issuedAt", "caseNumber"));
+        }
+        return find("caseNumber in (select o.caseNumber from CaseOrganization o where o.claimsAdministratorOrg = ?1)",
+                Sort.descending("issuedAt", "caseNumber"), claimsAdministratorOrg);
     }
 }

@@ -18,6 +18,7 @@ class LetterApiFuzzTest {
     @Test
     void noRequestBreaksTheApi() {
         new RestFuzzer(new RawHttp("localhost", RestAssured.port), RestFuzzer.seedFromSystemProperty())
+                .signedInWith(org.imrflow.events.testing.SignIn::operations)
                 .endpoint(Endpoint.get("/api/letters").paged())
                 .endpoint(Endpoint.get("/api/letters/{caseNumber}").path("caseNumber", () -> "CM26-0000001")
                         .alsoProduces("text/plain"))

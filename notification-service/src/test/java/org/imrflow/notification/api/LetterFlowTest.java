@@ -24,7 +24,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static io.restassured.RestAssured.given;
+import static org.imrflow.events.testing.SignIn.asOperations;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -41,7 +41,7 @@ class LetterFlowTest {
 
     private final EventStreamProbe stream = EventStreamProbe.ofTestConfig();
 
-    private static DecisionRecorded decision(String caseNumber) {
+    static DecisionRecorded decision(String caseNumber) {
         return new DecisionRecorded(caseNumber, "rev-occmed-01",
                 new ReviewerQualifications("Occupational Medicine", "Occupational Medicine"), Instant.now(),
                 LocalDate.now().plusDays(25), "The injured worker is a represented employee with chronic neck pain.",
@@ -60,9 +60,9 @@ class LetterFlowTest {
         String caseNumber = "CM26-" + CASES.incrementAndGet();
         stream.publish(EventType.DECISION_RECORDED, caseNumber, decision(caseNumber));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/letters/" + caseNumber)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> asOperations().get("/api/letters/" + caseNumber)
                 .then().statusCode(200));
-        given().accept("application/json").get("/api/letters/" + caseNumber).then()
+        asOperations().accept("application/json").get("/api/letters/" + caseNumber).then()
                 .body("kind", equalTo("FINAL_DETERMINATION"))
                 .body("itemCount", equalTo(2))
                 .body("overturned", equalTo(1))
@@ -70,7 +70,7 @@ class LetterFlowTest {
                 .body("text", containsString("Exalgo 8mg #30: Upheld\n"))
                 .body("text", containsString("Board Certified in Occupational Medicine"))
                 .body("text", not(containsString("rev-occmed-01")));
-        given().accept("text/plain").get("/api/letters/" + caseNumber).then()
+        asOperations().accept("text/plain").get("/api/letters/" + caseNumber).then()
                 .statusCode(200)
                 .contentType(containsString("text/plain"))
                 .body(containsString("IMR ISSUES, DECISIONS AND RATIONALES"));
@@ -79,7 +79,7 @@ class LetterFlowTest {
         assertEquals("/notification-service", issued.source());
         assertEquals("OVERTURNED", issued.payload().at("/outcomes/0/outcome").asText());
         assertEquals("UPHELD", issued.payload().at("/outcomes/1/outcome").asText());
-        assertEquals(given().accept("application/json").get("/api/letters/" + caseNumber).path("letterId"),
+        assertEquals(asOperations().accept("application/json").get("/api/letters/" + caseNumber).path("letterId"),
                 issued.payload().get("letterId").asText());
     }
 
@@ -109,19 +109,19 @@ class LetterFlowTest {
         for (int i = 0; i < 2; i++) {
             String caseNumber = "CM26-" + CASES.incrementAndGet();
             stream.publish(EventType.DECISION_RECORDED, caseNumber, decision(caseNumber));
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/letters/" + caseNumber)
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> asOperations().get("/api/letters/" + caseNumber)
                     .then().statusCode(200));
             issued.add(caseNumber);
         }
-        given().queryParam("size", 1).get("/api/letters").then().statusCode(200)
+        asOperations().queryParam("size", 1).get("/api/letters").then().statusCode(200)
                 .body("items.caseNumber", contains(issued.get(1)))
                 .body("size", equalTo(1))
                 .body("total", greaterThanOrEqualTo(2));
-        given().queryParam("size", 1).queryParam("page", 1).get("/api/letters").then().statusCode(200)
+        asOperations().queryParam("size", 1).queryParam("page", 1).get("/api/letters").then().statusCode(200)
                 .body("items.caseNumber", contains(issued.get(0)));
-        given().queryParam("size", 0).get("/api/letters").then().statusCode(400)
+        asOperations().queryParam("size", 0).get("/api/letters").then().statusCode(400)
                 .contentType("application/problem+json");
-        given().accept("application/json").get("/api/letters/CM26-0000000").then().statusCode(404)
+        asOperations().accept("application/json").get("/api/letters/CM26-0000000").then().statusCode(404)
                 .contentType("application/problem+json");
     }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
+import static org.imrflow.events.testing.SignIn.asOperations;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,18 +28,18 @@ class LetterInputTest {
 
     @Test
     void aNulInThePathIsA400NamingTheParameterNotA500() {
-        refused(given().get("/api/letters/{caseNumber}", "CM26-0000001\u0000").then(), 400)
+        refused(asOperations().get("/api/letters/{caseNumber}", "CM26-0000001\u0000").then(), 400)
                 .body("errors.field", contains("caseNumber"));
-        refused(given().accept("text/plain").get("/api/letters/{caseNumber}", "\u0000").then(), 400)
+        refused(asOperations().accept("text/plain").get("/api/letters/{caseNumber}", "\u0000").then(), 400)
                 .body("errors.field", contains("caseNumber"));
     }
 
     @Test
     void badPagingIsA400NamingTheParameter() {
-        refused(given().queryParam("page", 2147483647).queryParam("size", 100).get("/api/letters").then(), 400)
+        refused(asOperations().queryParam("page", 2147483647).queryParam("size", 100).get("/api/letters").then(), 400)
                 .body("errors.field", contains("page"));
-        refused(given().queryParam("page", "last").get("/api/letters").then(), 400).body("errors.field", contains("page"));
-        refused(given().queryParam("size", "").queryParam("page", "-1").get("/api/letters").then(), 400)
+        refused(asOperations().queryParam("page", "last").get("/api/letters").then(), 400).body("errors.field", contains("page"));
+        refused(asOperations().queryParam("size", "").queryParam("page", "-1").get("/api/letters").then(), 400)
                 .body("errors.field", contains("page"));
     }
 
