@@ -34,11 +34,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WholeCaseSystemTest {
     private static LocalSystem system;
     private static EventStreamProbe stream;
+    private static Path dataDir;
 
     @BeforeAll
     static void startTheSystem() throws IOException {
         Path root = Path.of(System.getProperty("imrflow.repository-root", "..")).toAbsolutePath().normalize();
-        Path dataDir = Files.createTempDirectory(root.resolve("system-tests/target"), "system-");
+        dataDir = Files.createTempDirectory(root.resolve("system-tests/target"), "system-");
         system = LocalSystem.start(new SystemOptions(root, StackOptions.ephemeral(dataDir), false, true, "256m"));
         stream = new EventStreamProbe(system.kafkaBootstrapServers());
     }
@@ -57,32 +58,37 @@ class WholeCaseSystemTest {
         String review = system.url(ImrService.REVIEW);
         String notification = system.url(ImrService.NOTIFICATION);
 
-        // 1. The claims administrator submits the dispute; it is screened eligible.
-        String caseNumber = given().baseUri(intake).contentType(ContentType.JSON)
-                .body(SampleDispute.application(LocalDate.now().minusDays(6)))
+        // 1. The claims administrator, signed in through Keycloak, submits the dispute; it is screened eligible.
+        String claimNumber = SampleDispute.newClaimNumber();
+        String caseNumber = as("claims-admin-acme").baseUri(intake).contentType(ContentType.JSON)
+                .body(SampleDispute.application(LocalDate.now().minusDays(6), "Occupational Medicine", claimNumber))
                 .when().post("/api/cases")
                 .then().statusCode(201).body("status", equalTo("RECEIVED"))
                 .extract().path("caseNumber");
 
         // 2. A qualified reviewer of the same specialty is assigned.
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().baseUri(assignment)
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("ops").baseUri(assignment)
                 .get("/api/assignments/" + caseNumber).then().statusCode(200).body("status", equalTo("ASSIGNED")));
-        String reviewerId = given().baseUri(assignment).get("/api/assignments/" + caseNumber).path("reviewerId");
+        String reviewerId = as("ops").baseUri(assignment).get("/api/assignments/" + caseNumber).path("reviewerId");
         assertEquals("rev-occmed-01", reviewerId);
 
-        // 3. The case is on that reviewer's worklist; they decide the item.
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().baseUri(review)
-                .get("/api/reviews/" + caseNumber).then().statusCode(200)
-                .body("status", equalTo("PENDING"))
-                .body("reviewerId", equalTo(reviewerId)));
-        given().baseUri(review).contentType(ContentType.JSON).body(SampleDispute.determination())
+        // 3. The case is on that reviewer's own worklist, and on no other reviewer's; they decide the item.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as(reviewerId).baseUri(review)
+                .get("/api/reviews").then().statusCode(200)
+                .body("items.caseNumber", org.hamcrest.Matchers.hasItem(caseNumber)));
+        as(reviewerId).baseUri(review).get("/api/reviews/" + caseNumber).then().statusCode(200)
+                .body("status", equalTo("PENDING"));
+        as("rev-pain-01").baseUri(review).get("/api/reviews/" + caseNumber).then().statusCode(404);
+        as(reviewerId).baseUri(review).contentType(ContentType.JSON).body(SampleDispute.determination())
                 .when().post("/api/reviews/" + caseNumber + "/determination")
                 .then().statusCode(200).body("status", equalTo("DECIDED"));
 
         // 4. The Final Determination letter is issued.
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().baseUri(notification).accept("text/plain")
-                .get("/api/letters/" + caseNumber).then().statusCode(200));
-        String letter = given().baseUri(notification).accept("text/plain").get("/api/letters/" + caseNumber).asString();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("claims-admin-acme").baseUri(notification)
+                .accept("text/plain").get("/api/letters/" + caseNumber).then().statusCode(200));
+        String letter = as("claims-admin-acme").baseUri(notification).accept("text/plain")
+                .get("/api/letters/" + caseNumber).asString();
+        as("claims-admin-bay").baseUri(notification).get("/api/letters/" + caseNumber).then().statusCode(404);
 
         int how = letter.indexOf("\nHOW THE IMR FINAL DETERMINATION WAS MADE\n");
         int summary = letter.indexOf("\nCLINICAL CASE SUMMARY\n");
@@ -93,9 +99,11 @@ class WholeCaseSystemTest {
         assertFalse(letter.contains(reviewerId), "the reviewer is never identified in the letter");
 
         // 5. The claims administrator sees the case closed with its letter, and never who reviewed it.
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().baseUri(intake).get("/api/cases/" + caseNumber)
-                .then().statusCode(200).body("status", equalTo("DETERMINATION_ISSUED")));
-        assertFalse(given().baseUri(intake).get("/api/cases/" + caseNumber).asString().contains(reviewerId));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("claims-admin-acme").baseUri(intake)
+                .get("/api/cases/" + caseNumber).then().statusCode(200).body("status", equalTo("DETERMINATION_ISSUED")));
+        assertFalse(as("claims-admin-acme").baseUri(intake).get("/api/cases/" + caseNumber).asString().contains(reviewerId));
+        as("claims-admin-bay").baseUri(intake).get("/api/cases/" + caseNumber).then().statusCode(404);
+        given().baseUri(intake).get("/api/cases/" + caseNumber).then().statusCode(401);
 
         // 6. The events went out on all four topics, valid and in order.
         StreamEvent received = stream.awaitEvent(EventType.CASE_RECEIVED, caseNumber);
@@ -112,5 +120,14 @@ class WholeCaseSystemTest {
         assertEquals("OVERTURNED", issued.payload().at("/outcomes/0/outcome").asText());
         // exactly one letter for the case
         assertEquals(1, stream.readAll(EventType.LETTER_ISSUED, caseNumber).size());
+
+        // 7. No PHI in any log: not the worker's name, the claim number, nor a sentence of the clinical summary.
+        List<String> phi = List.of("Pat Example", claimNumber, SampleDispute.SUMMARY_SENTENCE);
+        assertEquals(List.of(), PhiInLogs.find(dataDir, phi), "log lines that carry PHI");
+    }
+
+    /** A request signed in as a demo identity of the local realm, with a token from the stack's Keycloak. */
+    private static io.restassured.specification.RequestSpecification as(String identity) {
+        return given().auth().oauth2(system.tokens().accessToken(identity));
     }
 }

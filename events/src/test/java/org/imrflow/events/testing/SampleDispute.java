@@ -10,6 +10,8 @@ import java.util.UUID;
  */
 public final class SampleDispute {
     public static final String NEUROTOMY = "Cervical medial branch neurotomy at bilateral C2 C3 C4";
+    /** A sentence of the determination's clinical case summary: PHI that must never reach a log. */
+    public static final String SUMMARY_SENTENCE = "the applicant's primary complaint of headaches was ameliorated";
 
     private SampleDispute() {
     }

@@ -46,7 +46,7 @@ public final class ChaosRun {
         out.printf("Stack up: %s; services %s%n", system.describeInfrastructure(),
                 java.util.Arrays.stream(ImrService.values()).map(s -> s.serviceName() + " " + system.url(s)).toList());
         Workload workload = new Workload(system.url(ImrService.INTAKE), system.url(ImrService.REVIEW),
-                system.url(ImrService.NOTIFICATION), options);
+                system.url(ImrService.NOTIFICATION), options, system.tokens()::accessToken);
         AtomicBoolean stop = new AtomicBoolean();
         Killer killer = new Killer(system, options, workload::allSubmitted, stop::get, out, start);
         Thread killing = new Thread(killer, "chaos-killer");
@@ -102,7 +102,8 @@ public final class ChaosRun {
         try {
             wire = settledWire(system, workload);
             Verifier.Result result = new Verifier(system.url(ImrService.INTAKE), system.url(ImrService.ASSIGNMENT),
-                    system.url(ImrService.REVIEW), system.url(ImrService.NOTIFICATION), killer.kills(), start)
+                    system.url(ImrService.REVIEW), system.url(ImrService.NOTIFICATION), killer.kills(), start,
+                    system.tokens()::accessToken)
                     .verify(workload.cases(), wire);
             findings = result.findings();
             totals = result.totals();

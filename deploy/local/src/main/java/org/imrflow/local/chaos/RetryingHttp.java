@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * HTTP as a patient client does it: a connection error, a timeout or a 5xx is retried with capped, jittered
@@ -19,6 +21,10 @@ import java.util.function.BooleanSupplier;
  * back or the caller says stop. Everything else (2xx, 4xx) is the caller's to judge.
  */
 final class RetryingHttp {
+    /** Who the harness acts as: the demo identities of the local realm. */
+    static final String CLAIMS_ADMIN = "claims-admin-acme";
+    static final String OPERATIONS = "ops";
+
     record Response(int status, String body) {
         boolean ok() {
             return status >= 200 && status < 300;
@@ -34,30 +40,40 @@ final class RetryingHttp {
             .connectTimeout(Duration.ofSeconds(2))
             .build();
     private final AtomicLong retries = new AtomicLong();
+    /** A signed-in identity's current access token: a reviewer's username is their reviewer id. */
+    private final Function<String, String> tokens;
+
+    RetryingHttp(Function<String, String> tokens) {
+        this.tokens = tokens;
+    }
 
     /** Retries so far, over all requests: each one a connection error, timeout or 5xx. */
     long retries() {
         return retries.get();
     }
 
-    Optional<Response> get(String url, BooleanSupplier stop) {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT).GET()
-                .header("Accept", "application/json").build(), stop);
+    Optional<Response> get(String identity, String url, BooleanSupplier stop) {
+        return send(() -> HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT).GET()
+                .header("Accept", "application/json").header("Authorization", bearer(identity)).build(), stop);
     }
 
-    Optional<Response> postJson(String url, String json, Map<String, String> headers, BooleanSupplier stop) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT)
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
-        headers.forEach(request::header);
-        return send(request.build(), stop);
+    Optional<Response> postJson(String identity, String url, String json, Map<String, String> headers, BooleanSupplier stop) {
+        return send(() -> {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT)
+                    .header("Content-Type", "application/json").header("Accept", "application/json")
+                    .header("Authorization", bearer(identity))
+                    .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+            headers.forEach(request::header);
+            return request.build();
+        }, stop);
     }
 
     /** One attempt, no retry: empty on a connection error or timeout. */
-    Optional<Response> once(String url) {
+    Optional<Response> once(String identity, String url) {
         try {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT)
-                    .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+                    .header("Accept", "application/json").header("Authorization", bearer(identity)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
             return Optional.of(new Response(response.statusCode(), response.body()));
         } catch (IOException e) {
             return Optional.empty();
@@ -68,11 +84,12 @@ final class RetryingHttp {
     }
 
     /** Empty only when {@code stop} said so (or the thread was interrupted) before an answer below 500 came. */
-    private Optional<Response> send(HttpRequest request, BooleanSupplier stop) {
+    private Optional<Response> send(Supplier<HttpRequest> request, BooleanSupplier stop) {
         long backoff = FIRST_BACKOFF_MS;
         while (!stop.getAsBoolean() && !Thread.currentThread().isInterrupted()) {
             try {
-                HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                // Built for each attempt: a retry after a long outage carries a fresh token.
+                HttpResponse<String> response = client.send(request.get(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() < 500) {
                     return Optional.of(new Response(response.statusCode(), response.body()));
                 }
@@ -89,6 +106,10 @@ final class RetryingHttp {
             backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
         }
         return Optional.empty();
+    }
+
+    private String bearer(String identity) {
+        return "Bearer " + tokens.apply(identity);
     }
 
     static boolean pause(long millis) {

@@ -28,9 +28,11 @@ final class Verifier {
     private final String notification;
     private final List<Kill> kills;
     private final long runStart;
-    private final RetryingHttp http = new RetryingHttp();
+    private final RetryingHttp http;
 
-    Verifier(String intake, String assignment, String review, String notification, List<Kill> kills, long runStart) {
+    Verifier(String intake, String assignment, String review, String notification, List<Kill> kills, long runStart,
+             java.util.function.Function<String, String> tokens) {
+        this.http = new RetryingHttp(tokens);
         this.intake = intake;
         this.assignment = assignment;
         this.review = review;
@@ -189,11 +191,11 @@ final class Verifier {
     }
 
     private Optional<JsonNode> one(String url) {
-        return http.get(url, within(ANSWER_WITHIN_MS)).filter(RetryingHttp.Response::ok).map(r -> Workload.tree(r.body()));
+        return http.get(RetryingHttp.OPERATIONS, url, within(ANSWER_WITHIN_MS)).filter(RetryingHttp.Response::ok).map(r -> Workload.tree(r.body()));
     }
 
     private long total(String listUrl) {
-        return http.get(listUrl + "?size=1", within(ANSWER_WITHIN_MS)).filter(RetryingHttp.Response::ok)
+        return http.get(RetryingHttp.OPERATIONS, listUrl + "?size=1", within(ANSWER_WITHIN_MS)).filter(RetryingHttp.Response::ok)
                 .map(r -> Workload.tree(r.body()).path("total").asLong(-1)).orElse(-1L);
     }
 
@@ -201,7 +203,7 @@ final class Verifier {
     private long listAll(String listUrl, java.util.function.Consumer<JsonNode> each) {
         long total = 0;
         for (int page = 0; ; page++) {
-            JsonNode body = http.get(listUrl + "?size=100&page=" + page, within(ANSWER_WITHIN_MS)).filter(RetryingHttp.Response::ok)
+            JsonNode body = http.get(RetryingHttp.OPERATIONS, listUrl + "?size=100&page=" + page, within(ANSWER_WITHIN_MS)).filter(RetryingHttp.Response::ok)
                     .map(r -> Workload.tree(r.body()))
                     .orElseThrow(() -> new IllegalStateException("Could not list " + listUrl));
             total = body.path("total").asLong();

@@ -55,7 +55,7 @@ final class Workload {
     private final String review;
     private final String notification;
     private final ChaosOptions options;
-    private final RetryingHttp http = new RetryingHttp();
+    private final RetryingHttp http;
     private final List<CaseRun> cases = new ArrayList<>();
     private final Map<String, CaseRun> byCaseNumber = new ConcurrentHashMap<>();
     /** Case number -> when our determination was acknowledged (0 while it is being posted). */
@@ -69,7 +69,10 @@ final class Workload {
     private final ExecutorService deciders = Executors.newFixedThreadPool(4, daemon("chaos-decide"));
     private final List<Thread> loops = new ArrayList<>();
 
-    Workload(String intake, String review, String notification, ChaosOptions options) {
+    /** @param tokens a demo identity's current access token, by username (a reviewer's is their reviewer id) */
+    Workload(String intake, String review, String notification, ChaosOptions options,
+             java.util.function.Function<String, String> tokens) {
+        this.http = new RetryingHttp(tokens);
         this.intake = intake;
         this.review = review;
         this.notification = notification;
@@ -170,7 +173,7 @@ final class Workload {
         Map<String, String> headers = Map.of("Idempotency-Key", run.idempotencyKey);
         while (!stopping()) {
             run.submitAttempts++;
-            var response = http.postJson(intake + "/api/cases", body, headers, this::stopping);
+            var response = http.postJson(RetryingHttp.CLAIMS_ADMIN, intake + "/api/cases", body, headers, this::stopping);
             if (response.isEmpty()) {
                 return;
             }
@@ -199,13 +202,13 @@ final class Workload {
     private void workTheWorklist() {
         while (!stopping()) {
             for (int page = 0; !stopping(); page++) {
-                var response = http.get(review + "/api/reviews?status=PENDING&size=100&page=" + page, this::stopping);
+                var response = http.get(RetryingHttp.OPERATIONS, review + "/api/reviews?status=PENDING&size=100&page=" + page, this::stopping);
                 if (response.isEmpty() || !response.get().ok()) {
                     break;
                 }
                 JsonNode items = tree(response.get().body()).path("items");
                 for (JsonNode item : items) {
-                    considerDeciding(item.path("caseNumber").asText());
+                    considerDeciding(item.path("caseNumber").asText(), item.path("reviewerId").asText());
                 }
                 if (items.size() < 100) {
                     break;
@@ -215,7 +218,8 @@ final class Workload {
         }
     }
 
-    private void considerDeciding(String caseNumber) {
+    /** As operations the harness sees every reviewer's worklist, and decides each case as its own reviewer. */
+    private void considerDeciding(String caseNumber, String reviewerId) {
         Long acknowledged = decisions.putIfAbsent(caseNumber, 0L);
         if (acknowledged != null) {
             boolean lostSinceAcknowledged = acknowledged > 0 && System.currentTimeMillis() - acknowledged > REDECIDE_AFTER_MS;
@@ -238,11 +242,11 @@ final class Workload {
             return;
         }
         String outcome = run.outcome;
-        deciders.execute(() -> decide(caseNumber, outcome));
+        deciders.execute(() -> decide(caseNumber, reviewerId, outcome));
     }
 
-    private void decide(String caseNumber, String outcome) {
-        var response = http.postJson(review + "/api/reviews/" + caseNumber + "/determination",
+    private void decide(String caseNumber, String reviewerId, String outcome) {
+        var response = http.postJson(reviewerId, review + "/api/reviews/" + caseNumber + "/determination",
                 CaseBodies.determination(outcome), Map.of(), this::stopping);
         if (response.isEmpty()) {
             decisions.remove(caseNumber);
@@ -276,7 +280,7 @@ final class Workload {
                 if (run.caseNumber == null || run.decidedAt == 0 || run.letterAt > 0 || run.nextLetterPoll > now) {
                     continue;
                 }
-                var response = http.once(notification + "/api/letters/" + run.caseNumber);
+                var response = http.once(RetryingHttp.CLAIMS_ADMIN, notification + "/api/letters/" + run.caseNumber);
                 if (response.isPresent() && response.get().status() == 200) {
                     run.letterAt = System.currentTimeMillis();
                 } else {
