@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** A JVM started by the local stack, with its output in a log file, stopped with the stack. */
@@ -22,6 +24,15 @@ final class ChildProcess implements AutoCloseable {
     }
 
     static ChildProcess startJava(String name, List<String> jvmAndProgramArgs, Path log) {
+        return startJava(name, jvmAndProgramArgs, Map.of(), List.of(), log);
+    }
+
+    /**
+     * As {@link #startJava(String, List, Path)}, with {@code environment} added to the launcher's and every inherited
+     * variable whose name starts with one of {@code unsetPrefixes} removed.
+     */
+    static ChildProcess startJava(String name, List<String> jvmAndProgramArgs, Map<String, String> environment,
+                                  List<String> unsetPrefixes, Path log) {
         List<String> command = new ArrayList<>();
         // A session of its own: Ctrl-C reaches only the launcher, which then stops services before Kafka and
         // PostgreSQL, so consumers leave their groups cleanly and nothing loses its database mid-shutdown.
@@ -32,10 +43,12 @@ final class ChildProcess implements AutoCloseable {
         command.addAll(jvmAndProgramArgs);
         try {
             Files.createDirectories(log.getParent());
-            Process process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start();
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().keySet().removeIf(variable -> unsetPrefixes.stream().anyMatch(variable::startsWith));
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             return new ChildProcess(name, process, log);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + name, e);
@@ -72,6 +85,25 @@ final class ChildProcess implements AutoCloseable {
 
     boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** The exit code; empty while the process runs. */
+    Optional<Integer> exitCode() {
+        return process.isAlive() ? Optional.empty() : Optional.of(process.exitValue());
+    }
+
+    /** Resident memory of a process from /proc, in MiB; empty where /proc is not there. */
+    static Optional<Long> residentMemoryMiB(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Optional.of(Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024);
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
     }
 
     /** {@code kill -9}: no shutdown hook, no clean close of sockets or files; returns once the process is gone. */

@@ -3,6 +3,10 @@ package org.imrflow.local;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -13,6 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Launcher {
     private static final int KAFKA_PORT = 9092;
     private static final int POSTGRES_PORT = 55432;
+    private static final int KEYCLOAK_PORT = 8180;
 
     private Launcher() {
     }
@@ -64,7 +69,7 @@ public final class Launcher {
         LocalSystem system;
         try {
             system = LocalSystem.start(new SystemOptions(root,
-                    new StackOptions(dataDir, fresh, KAFKA_PORT, POSTGRES_PORT), true, demo, "256m", host),
+                    new StackOptions(dataDir, fresh, KAFKA_PORT, POSTGRES_PORT, KEYCLOAK_PORT), true, demo, "256m", host),
                     System.out::println);
         } catch (IllegalStateException e) {
             System.err.println(System.lineSeparator() + "IMR Flow did not start:" + System.lineSeparator() + e.getMessage());
@@ -84,11 +89,26 @@ public final class Launcher {
                     String.format("%.1f s", system.readyAfter(service).toMillis() / 1000.0),
                     process.residentMemoryMiB().map(mib -> mib + " MiB").orElse("?"), service.purpose());
         }
+        KeycloakServer keycloak = system.keycloak();
+        System.out.printf("%-22s %-24s %-8d %-10s %-8s %s%n", "keycloak", keycloak.url(), keycloak.pid(),
+                String.format("%.1f s", keycloak.readyAfter().toMillis() / 1000.0),
+                keycloak.residentMemoryMiB().map(mib -> mib + " MiB").orElse("?"),
+                "OpenID Connect provider, issuer " + keycloak.issuer());
         System.out.println();
         System.out.println("Swagger UI:   <service url>/q/swagger-ui    OpenAPI: /q/openapi    Health: /q/health    Metrics: /q/metrics");
         System.out.println("Logs:         " + dataDir.resolve("logs"));
         System.out.println("Pids:         " + system.pidFile().path() + " (a crashed run's processes are stopped at the next start)");
         System.out.println("Demo roster:  " + (demo ? "seeded (8 reviewers) if the roster was empty" : "off"));
+        System.out.println("Keycloak:     admin console " + keycloak.adminConsole() + " (user " + KeycloakServer.ADMIN
+                + ", password in " + keycloak.adminPasswordFile() + ")");
+        System.out.println("Identities:   the password is the username (demo only); ./run-local.sh token <identity> prints a token");
+        Map<String, List<String>> byRole = new LinkedHashMap<>();
+        for (ImrflowRealm.DemoIdentity identity : ImrflowRealm.demoIdentities(ImrflowRealm.file(root))) {
+            byRole.computeIfAbsent(identity.describe(), role -> new ArrayList<>()).add(identity.username());
+        }
+        byRole.forEach((role, usernames) -> System.out.printf("              %-30s %s%n", role, String.join(", ", usernames)));
+        System.out.println("A token:      curl -H \"Authorization: Bearer $(./run-local.sh token claims-admin-acme)\" "
+                + system.url(ImrService.INTAKE) + "/api/cases");
         System.out.println("Try a case:   see README.md, \"Walk one case through\"");
         System.out.println("Ctrl-C stops everything.");
         stopped.await();

@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The whole of IMR Flow on one machine: Kafka and PostgreSQL, then the four services as separate JVMs, each ready on
- * {@code /q/health/ready}. Behind the README's run command, the chaos harness and the system tests.
+ * The whole of IMR Flow on one machine: Kafka and PostgreSQL, Keycloak with the {@code imrflow} realm, then the four
+ * services as separate JVMs, each ready on {@code /q/health/ready}. Behind the README's run command, the chaos harness
+ * and the system tests.
  *
  * <p>Every process it starts is written to the pid file in the data folder. A start first reads the previous run's
  * file and stops what that run left behind (a crash, a {@code kill -9} of the launcher), touching only processes that
@@ -56,6 +57,8 @@ public final class LocalSystem implements AutoCloseable {
 
     private final PidFile pids;
     private final Infrastructure infrastructure;
+    private volatile KeycloakServer keycloak;
+    private volatile IdentityTokens tokens;
     private final Map<ImrService, ServiceProcess> services = new EnumMap<>(ImrService.class);
     private final Map<ImrService, ServiceLaunch> launches = new EnumMap<>(ImrService.class);
     private volatile LivenessWatch liveness;
@@ -82,6 +85,10 @@ public final class LocalSystem implements AutoCloseable {
         LocalSystem system = new LocalSystem(pids, Infrastructure.start(options.stack(), pids::record));
         try {
             ImrTopics.createMissing(system.infrastructure.kafkaBootstrapServers());
+            // before the services: they will check bearer tokens against its keys
+            system.keycloak = KeycloakServer.start(options.stack().dataDir(), ImrflowRealm.file(options.repositoryRoot()),
+                    options.stack().keycloakPort(), pids::record);
+            system.tokens = new IdentityTokens(system.keycloak.issuer());
             for (ImrService service : ImrService.values()) {
                 int port = options.fixedPorts() ? service.defaultPort() : FreePort.orPick(0);
                 ServiceLaunch launch = new ServiceLaunch(service.runnableJar(options.repositoryRoot()), options.httpHost(),
@@ -129,6 +136,10 @@ public final class LocalSystem implements AutoCloseable {
         if (embedded && stack.postgresPort() > 0 && (externalPostgres == null || externalPostgres.isBlank())) {
             wanted.add(new PortCheck.Wanted(SystemOptions.LOOPBACK, stack.postgresPort(), "PostgreSQL"));
         }
+        if (stack.keycloakPort() > 0) {
+            wanted.add(new PortCheck.Wanted(SystemOptions.LOOPBACK, stack.keycloakPort(), "Keycloak"));
+            wanted.add(new PortCheck.Wanted(SystemOptions.LOOPBACK, stack.keycloakPort() + 1, "Keycloak's management interface"));
+        }
         if (options.fixedPorts()) {
             for (ImrService service : ImrService.values()) {
                 wanted.add(new PortCheck.Wanted(options.httpHost(), service.defaultPort(), service.serviceName()));
@@ -149,6 +160,7 @@ public final class LocalSystem implements AutoCloseable {
     private Map<String, String> configFor(ImrService service, SystemOptions options) {
         Map<String, String> config = new HashMap<>(infrastructure.database(service.database()).quarkusConfig());
         config.put("kafka.bootstrap.servers", infrastructure.kafkaBootstrapServers());
+        config.put("quarkus.oidc.auth-server-url", keycloak.issuer());
         if (service == ImrService.ASSIGNMENT) {
             config.put("imrflow.assignment.demo-roster", Boolean.toString(options.demo()));
         }
@@ -169,6 +181,20 @@ public final class LocalSystem implements AutoCloseable {
 
     public String kafkaBootstrapServers() {
         return infrastructure.kafkaBootstrapServers();
+    }
+
+    /** The OpenID Connect issuer of the stack's Keycloak, {@code http://127.0.0.1:<port>/realms/imrflow}. */
+    public String issuer() {
+        return keycloak.issuer();
+    }
+
+    /** Access tokens of the demo identities, from the stack's Keycloak. */
+    public IdentityTokens tokens() {
+        return tokens;
+    }
+
+    KeycloakServer keycloak() {
+        return keycloak;
     }
 
     public String describeInfrastructure() {
@@ -247,7 +273,7 @@ public final class LocalSystem implements AutoCloseable {
                 + infrastructure.describe());
     }
 
-    /** Services first, so none of them logs errors about a broker or database that went away under it. */
+    /** Services first, so none of them logs errors about a broker, database or Keycloak that went away under it. */
     @Override
     public void close() {
         if (liveness != null) {
@@ -255,6 +281,9 @@ public final class LocalSystem implements AutoCloseable {
         }
         List<ServiceProcess> running = new ArrayList<>(services.values());
         running.parallelStream().forEach(ServiceProcess::close);
+        if (keycloak != null) {
+            keycloak.close();
+        }
         infrastructure.close();
         pids.delete();
     }

@@ -125,16 +125,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Resident memory from /proc, in MiB; empty where /proc is not there. */
     public Optional<Long> residentMemoryMiB() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Optional.of(Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024);
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
-        }
-        return Optional.empty();
+        return ChildProcess.residentMemoryMiB(pid());
     }
 
     private static void pause() {

@@ -5,15 +5,16 @@ import java.nio.file.Path;
 /**
  * Where the local stack keeps its data and which ports it listens on.
  *
- * @param dataDir      PostgreSQL data, Kafka logs, process logs
+ * @param dataDir      PostgreSQL data, Kafka logs, Keycloak's database, process logs
  * @param fresh        wipe the data folder before starting
  * @param kafkaPort    0 picks a free port
  * @param postgresPort 0 picks a free port
+ * @param keycloakPort 0 picks a free port; its management port is the next one up (or another free one)
  */
-public record StackOptions(Path dataDir, boolean fresh, int kafkaPort, int postgresPort) {
+public record StackOptions(Path dataDir, boolean fresh, int kafkaPort, int postgresPort, int keycloakPort) {
 
     /** Throw-away stack on free ports, for tests. */
     public static StackOptions ephemeral(Path dataDir) {
-        return new StackOptions(dataDir, true, 0, 0);
+        return new StackOptions(dataDir, true, 0, 0, 0);
     }
 }
