@@ -1,18 +1,28 @@
 #!/usr/bin/env bash
-# Starts IMR Flow on this machine: a Kafka broker, PostgreSQL and the four services, each its own process, no Docker.
-# Builds whatever is missing or older than its sources first. Ctrl-C stops everything; data stays in .imr-flow/.
+# Starts IMR Flow on this machine: a Kafka broker, PostgreSQL, Keycloak and the four services, each its own process,
+# no Docker. Builds whatever is missing or older than its sources first. Ctrl-C stops everything; data stays in .imr-flow/.
 #   ./run-local.sh [--fresh] [--no-demo] [--host ADDRESS] [--help]
 #   ./run-local.sh chaos --cases N [--seed S] [--kill-every SECONDS] [...] [--help]
 #   ./run-local.sh dead-letters <service> [list|all|show ID|replay ID|replay-all]
+#   ./run-local.sh token <identity>    an access token of a demo identity, for curl:
+#     curl -H "Authorization: Bearer $(./run-local.sh token claims-admin-acme)" http://127.0.0.1:8081/api/cases
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# Sub-commands that talk to a running stack.
+classpath_file=deploy/local/target/classes/imrflow/local-stack.classpath
+
+# Sub-commands that talk to a running stack: no build, nothing on stdout but the answer.
 case "${1:-}" in
   dead-letters) shift; exec deploy/local/dead-letters.sh "$@" ;;  # <service> [list|all|show ID|replay ID|replay-all]
+  token)  # <identity>; IMRFLOW_KEYCLOAK_URL names a Keycloak other than http://127.0.0.1:8180
+    shift
+    if [ ! -f "$classpath_file" ]; then
+      echo "IMR Flow is not built yet: start it with ./run-local.sh first" >&2
+      exit 2
+    fi
+    exec java -cp "deploy/local/target/classes:$(cat "$classpath_file")" org.imrflow.local.TokenCommand "$@" ;;
 esac
 
-classpath_file=deploy/local/target/classes/imrflow/local-stack.classpath
 usage_dir=deploy/local/src/main/resources/imrflow
 services=(intake-service assignment-service review-service notification-service)
 

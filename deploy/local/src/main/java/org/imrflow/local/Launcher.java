@@ -28,6 +28,10 @@ public final class Launcher {
             org.imrflow.local.chaos.ChaosCommand.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        if (args.length > 0 && args[0].equals("token")) {
+            TokenCommand.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         boolean fresh = false;
         boolean demo = true;
         String host = System.getenv().getOrDefault("IMRFLOW_HTTP_HOST", SystemOptions.LOOPBACK);
