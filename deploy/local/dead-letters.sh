@@ -4,6 +4,7 @@
 # <service> is intake, assignment, review or notification (or the full name, e.g. review-service).
 # list (the default) shows the dead letters not yet replayed, newest first; all shows every one. Metadata only:
 # the payload never leaves the dead-letter topic. Set IMRFLOW_HOST to reach another host (default localhost).
+# It signs in as the demo identity ops; set IMRFLOW_TOKEN to use another operations token.
 set -euo pipefail
 
 usage() {
@@ -19,12 +20,14 @@ case "${1:-}" in
   *) usage ;;
 esac
 base="http://${IMRFLOW_HOST:-localhost}:$port/api/dead-letters"
+# Dead letters are for operations: sign in as the local realm's ops identity (or bring a token in IMRFLOW_TOKEN).
+token="${IMRFLOW_TOKEN:-$("$(dirname "$0")/../../run-local.sh" token ops)}" || exit 1
 
 # Prints the answer (pretty if jq is installed); a non-2xx answer, a problem+json, goes to stderr and fails.
 call() {
   local body status
   body=$(mktemp)
-  if ! status=$(curl -sS -o "$body" -w '%{http_code}' "$@"); then
+  if ! status=$(curl -sS -o "$body" -w '%{http_code}' -H "Authorization: Bearer $token" "$@"); then
     rm -f "$body"
     echo "Could not reach $base: is ./run-local.sh running?" >&2
     return 1

@@ -6,6 +6,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -234,7 +235,7 @@ class DeadLetterOfficeTest {
 
         asOperations().post("/api/dead-letters/" + id + "/replay").then().statusCode(200);
         await().atMost(PATIENCE).untilAsserted(() -> assertEquals(notReplayedCount(), gauge(), 0.0));
-        asOperations().get("/q/metrics").then().statusCode(200)
+        RestAssured.given().get(org.imrflow.events.testing.ManagementInterface.url("/q/metrics")).then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("imrflow_dead_letters{service=\"events-test\"}"));
     }
 

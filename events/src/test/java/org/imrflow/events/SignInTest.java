@@ -4,6 +4,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import org.imrflow.events.testing.ManagementInterface;
 import org.imrflow.events.testing.SignIn;
 import org.imrflow.http.identity.Roles;
 import org.imrflow.local.LocalStackTestResource;
@@ -71,8 +72,11 @@ class SignInTest {
     }
 
     @Test
-    void healthStaysOpen() {
-        RestAssured.given().get("/q/health/live").then().statusCode(200);
+    void healthStaysOpenOnTheManagementInterfaceWhereMetricsAreAndTheApiPortServesNeither() {
+        RestAssured.given().get(ManagementInterface.url("/q/health/live")).then().statusCode(200);
+        RestAssured.given().get(ManagementInterface.url("/q/metrics")).then().statusCode(200);
+        RestAssured.given().get("/q/health/live").then().statusCode(404);
+        RestAssured.given().get("/q/metrics").then().statusCode(404);
     }
 
     private static Map<String, Object> claims(TestTokenIssuer issuer, String iss, String audience, Instant issuedAt,

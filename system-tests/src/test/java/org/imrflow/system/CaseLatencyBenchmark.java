@@ -81,14 +81,17 @@ public final class CaseLatencyBenchmark {
     /** Submit, wait for the worklist, decide, wait for letter-issued. Returns submit-to-letter-issued in ms. */
     private static long runCase(LocalSystem system, Map<String, Long> letterIssuedAt) throws InterruptedException {
         long submitted = System.currentTimeMillis();
-        String caseNumber = given().baseUri(system.url(ImrService.INTAKE)).contentType(ContentType.JSON)
+        String caseNumber = given().auth().oauth2(system.tokens().accessToken("claims-admin-acme"))
+                .baseUri(system.url(ImrService.INTAKE)).contentType(ContentType.JSON)
                 .body(SampleDispute.application(LocalDate.now().minusDays(6)))
                 .post("/api/cases").then().statusCode(201).extract().path("caseNumber");
         String review = system.url(ImrService.REVIEW);
-        while (given().baseUri(review).get("/api/reviews/" + caseNumber).statusCode() != 200) {
+        // the sample's specialty goes to the demo roster's one occupational medicine reviewer
+        String reviewer = system.tokens().accessToken("rev-occmed-01");
+        while (given().auth().oauth2(reviewer).baseUri(review).get("/api/reviews/" + caseNumber).statusCode() != 200) {
             Thread.sleep(5);
         }
-        given().baseUri(review).contentType(ContentType.JSON).body(SampleDispute.determination())
+        given().auth().oauth2(reviewer).baseUri(review).contentType(ContentType.JSON).body(SampleDispute.determination())
                 .post("/api/reviews/" + caseNumber + "/determination").then().statusCode(200);
         long deadline = System.currentTimeMillis() + 30_000;
         while (!letterIssuedAt.containsKey(caseNumber)) {

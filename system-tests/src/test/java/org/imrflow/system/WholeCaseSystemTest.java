@@ -7,14 +7,9 @@ import org.imrflow.events.testing.EventStreamProbe.StreamEvent;
 import org.imrflow.events.testing.SampleDispute;
 import org.imrflow.local.ImrService;
 import org.imrflow.local.LocalSystem;
-import org.imrflow.local.StackOptions;
-import org.imrflow.local.SystemOptions;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -37,18 +32,11 @@ class WholeCaseSystemTest {
     private static Path dataDir;
 
     @BeforeAll
-    static void startTheSystem() throws IOException {
-        Path root = Path.of(System.getProperty("imrflow.repository-root", "..")).toAbsolutePath().normalize();
-        dataDir = Files.createTempDirectory(root.resolve("system-tests/target"), "system-");
-        system = LocalSystem.start(new SystemOptions(root, StackOptions.ephemeral(dataDir), false, true, "256m"));
+    static void startTheSystem() {
+        RunningSystem running = RunningSystem.get();
+        system = running.system;
+        dataDir = running.dataDir;
         stream = new EventStreamProbe(system.kafkaBootstrapServers());
-    }
-
-    @AfterAll
-    static void stopTheSystem() {
-        if (system != null) {
-            system.close();
-        }
     }
 
     @Test

@@ -38,6 +38,7 @@ public final class IdentityTokens {
     private final URI tokenEndpoint;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
+    private final Map<String, Object> signIns = new ConcurrentHashMap<>();
 
     /** Tokens from the realm whose issuer is {@code issuer}, e.g. {@code http://127.0.0.1:8180/realms/imrflow}. */
     public IdentityTokens(String issuer) {
@@ -52,12 +53,24 @@ public final class IdentityTokens {
      */
     public String accessToken(String username) {
         Token kept = tokens.get(username);
-        if (kept != null && Instant.now().plus(REFRESH_BEFORE).isBefore(kept.expiresAt())) {
+        if (stillGood(kept)) {
             return kept.value();
         }
-        Token fresh = request(username);
-        tokens.put(username, fresh);
-        return fresh.value();
+        // One sign-in per identity at a time: the realm's brute-force detection locks a user out for a minute when
+        // logins for it come quicker than a second apart, as they would from many threads finding no token at once.
+        synchronized (signIns.computeIfAbsent(username, name -> new Object())) {
+            kept = tokens.get(username);
+            if (stillGood(kept)) {
+                return kept.value();
+            }
+            Token fresh = request(username);
+            tokens.put(username, fresh);
+            return fresh.value();
+        }
+    }
+
+    private static boolean stillGood(Token token) {
+        return token != null && Instant.now().plus(REFRESH_BEFORE).isBefore(token.expiresAt());
     }
 
     private Token request(String username) {

@@ -29,6 +29,11 @@ public enum ImrService {
         return defaultPort;
     }
 
+    /** Health, metrics and OpenAPI: the management interface, 1000 above the API's port (9081 for 8081). */
+    public int defaultManagementPort() {
+        return defaultPort + 1000;
+    }
+
     public String database() {
         return database;
     }

@@ -99,7 +99,7 @@ public final class Launcher {
                 keycloak.residentMemoryMiB().map(mib -> mib + " MiB").orElse("?"),
                 "OpenID Connect provider, issuer " + keycloak.issuer());
         System.out.println();
-        System.out.println("Swagger UI:   <service url>/q/swagger-ui    OpenAPI: /q/openapi    Health: /q/health    Metrics: /q/metrics");
+        System.out.println("Management:   http://127.0.0.1:<API port + 1000> (9081-9084): /q/health, /q/metrics, /q/openapi, /q/swagger-ui");
         System.out.println("Logs:         " + dataDir.resolve("logs"));
         System.out.println("Pids:         " + system.pidFile().path() + " (a crashed run's processes are stopped at the next start)");
         System.out.println("Demo roster:  " + (demo ? "seeded (8 reviewers) if the roster was empty" : "off"));

@@ -52,7 +52,8 @@ public final class LocalSystem implements AutoCloseable {
         }
     }
 
-    private record ServiceLaunch(Path jar, String host, int port, Map<String, String> config, String heap, Path log) {
+    private record ServiceLaunch(Path jar, String host, int port, int managementPort, Map<String, String> config,
+                                 String heap, Path log) {
     }
 
     private final PidFile pids;
@@ -91,8 +92,9 @@ public final class LocalSystem implements AutoCloseable {
             system.tokens = new IdentityTokens(system.keycloak.issuer());
             for (ImrService service : ImrService.values()) {
                 int port = options.fixedPorts() ? service.defaultPort() : FreePort.orPick(0);
+                int managementPort = options.fixedPorts() ? service.defaultManagementPort() : FreePort.orPick(0);
                 ServiceLaunch launch = new ServiceLaunch(service.runnableJar(options.repositoryRoot()), options.httpHost(),
-                        port, system.configFor(service, options), options.serviceHeap(),
+                        port, managementPort, system.configFor(service, options), options.serviceHeap(),
                         options.stack().dataDir().resolve("logs").resolve(service.serviceName() + ".log"));
                 system.launches.put(service, launch);
                 system.launch(service);
@@ -143,6 +145,8 @@ public final class LocalSystem implements AutoCloseable {
         if (options.fixedPorts()) {
             for (ImrService service : ImrService.values()) {
                 wanted.add(new PortCheck.Wanted(options.httpHost(), service.defaultPort(), service.serviceName()));
+                wanted.add(new PortCheck.Wanted(SystemOptions.LOOPBACK, service.defaultManagementPort(),
+                        service.serviceName() + "'s management interface"));
             }
         }
         PortCheck.requireFree(wanted);
@@ -150,8 +154,8 @@ public final class LocalSystem implements AutoCloseable {
 
     private ServiceProcess launch(ImrService service) {
         ServiceLaunch launch = launches.get(service);
-        ServiceProcess process = ServiceProcess.start(service, launch.jar(), launch.host(), launch.port(), launch.config(),
-                launch.heap(), launch.log());
+        ServiceProcess process = ServiceProcess.start(service, launch.jar(), launch.host(), launch.port(),
+                launch.managementPort(), launch.config(), launch.heap(), launch.log());
         services.put(service, process);
         pids.record(service.serviceName(), process.pid());
         return process;
@@ -169,6 +173,11 @@ public final class LocalSystem implements AutoCloseable {
 
     public String url(ImrService service) {
         return services.get(service).url();
+    }
+
+    /** Health, metrics and OpenAPI of a service. */
+    public String managementUrl(ImrService service) {
+        return services.get(service).managementUrl();
     }
 
     public ServiceProcess process(ImrService service) {
@@ -251,7 +260,7 @@ public final class LocalSystem implements AutoCloseable {
     public void watchLiveness(Duration every, int strikes, Consumer<String> say) {
         List<LivenessWatch.Watched> watched = services.keySet().stream()
                 .map(service -> new LivenessWatch.Watched(service.serviceName(),
-                        java.net.URI.create(url(service) + "/q/health/live")))
+                        java.net.URI.create(managementUrl(service) + "/q/health/live")))
                 .toList();
         LivenessWatch watch = new LivenessWatch(watched, strikes, name -> {
             Component component = java.util.Arrays.stream(Component.values())

@@ -24,13 +24,15 @@ public final class ServiceProcess implements AutoCloseable {
     private final ImrService service;
     private final String host;
     private final int port;
+    private final int managementPort;
     private final ChildProcess process;
     private final Instant launchedAt = Instant.now();
 
-    private ServiceProcess(ImrService service, String host, int port, ChildProcess process) {
+    private ServiceProcess(ImrService service, String host, int port, int managementPort, ChildProcess process) {
         this.service = service;
         this.host = host;
         this.port = port;
+        this.managementPort = managementPort;
         this.process = process;
     }
 
@@ -38,17 +40,18 @@ public final class ServiceProcess implements AutoCloseable {
      * Starts the service's JVM listening on {@code host:port} ({@code quarkus.http.host}); {@code config} becomes
      * {@code -D} system properties.
      */
-    static ServiceProcess start(ImrService service, Path jar, String host, int port, Map<String, String> config,
-                                String heap, Path log) {
+    static ServiceProcess start(ImrService service, Path jar, String host, int port, int managementPort,
+                                Map<String, String> config, String heap, Path log) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build with ./mvnw -DskipTests package");
         }
         List<String> args = new ArrayList<>(List.of("-Xms64m", "-Xmx" + heap, "-XX:+UseSerialGC",
-                "-Dquarkus.http.host=" + host, "-Dquarkus.http.port=" + port));
+                "-Dquarkus.http.host=" + host, "-Dquarkus.http.port=" + port,
+                "-Dquarkus.management.port=" + managementPort));
         config.forEach((key, value) -> args.add("-D" + key + "=" + value));
         args.add("-jar");
         args.add(jar.toString());
-        return new ServiceProcess(service, host, port, ChildProcess.startJava(service.serviceName(), args, log));
+        return new ServiceProcess(service, host, port, managementPort, ChildProcess.startJava(service.serviceName(), args, log));
     }
 
     public ImrService service() {
@@ -64,6 +67,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** Health, metrics and OpenAPI: the management interface, on loopback. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     public boolean isAlive() {
@@ -85,7 +93,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Waits until {@code /q/health/ready} answers 200; fails early, with the log's tail, if the JVM dies. */
     public Duration awaitReady(Duration timeout) {
-        URI ready = URI.create(url() + "/q/health/ready");
+        URI ready = URI.create(managementUrl() + "/q/health/ready");
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {

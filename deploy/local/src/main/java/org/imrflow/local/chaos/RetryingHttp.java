@@ -95,6 +95,8 @@ final class RetryingHttp {
                 }
             } catch (IOException retry) {
                 // refused, reset, timed out: the service is down or restarting
+            } catch (IllegalStateException | IllegalArgumentException noToken) {
+                // no token now (Keycloak unreachable, or the identity briefly locked out): retried like a refusal
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return Optional.empty();
