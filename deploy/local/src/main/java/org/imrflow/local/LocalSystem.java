@@ -163,6 +163,8 @@ public final class LocalSystem implements AutoCloseable {
 
     private Map<String, String> configFor(ImrService service, SystemOptions options) {
         Map<String, String> config = new HashMap<>(infrastructure.database(service.database()).quarkusConfig());
+        // the prod profile requires the password under this name (org.imrflow.http.ProductionSettings)
+        config.put("imrflow.production.database-password", config.get("quarkus.datasource.password"));
         config.put("kafka.bootstrap.servers", infrastructure.kafkaBootstrapServers());
         config.put("quarkus.oidc.auth-server-url", keycloak.issuer());
         if (service == ImrService.ASSIGNMENT) {

@@ -43,13 +43,20 @@ final class PostgresServer implements AutoCloseable {
         this.password = password;
     }
 
+    /**
+     * The embedded server trusts every local connection (its initdb runs with {@code -A trust}) and ignores the
+     * password; the services' prod profile still requires one, as it must in production, so they are given this.
+     */
+    static final String TRUSTED_LOCAL_PASSWORD = "trusted-local-connection";
+
     static PostgresServer start(Path dataDir, int requestedPort, ProcessRecorder recorder) {
         String existing = System.getenv("IMRFLOW_POSTGRES_URL");
         if (existing != null && !existing.isBlank()) {
             return existingServer(URI.create(existing));
         }
         int port = FreePort.orPick(requestedPort);
-        PostgresServer server = new PostgresServer(launch(dataDir, port), dataDir, recorder, "127.0.0.1", port, "postgres", "");
+        PostgresServer server = new PostgresServer(launch(dataDir, port), dataDir, recorder, "127.0.0.1", port, "postgres",
+                TRUSTED_LOCAL_PASSWORD);
         server.recordPostmaster();
         return server;
     }
