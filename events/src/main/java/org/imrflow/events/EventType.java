@@ -20,6 +20,11 @@ public enum EventType {
         this.payloadType = payloadType;
     }
 
+    /** The event type whose topic this is, if any. */
+    public static java.util.Optional<EventType> ofTopic(String topic) {
+        return java.util.Arrays.stream(values()).filter(type -> type.topic().equals(topic)).findFirst();
+    }
+
     /** {@code imr.case-received} */
     public String topic() {
         return "imr." + name;

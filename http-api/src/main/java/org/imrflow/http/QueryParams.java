@@ -52,4 +52,9 @@ public final class QueryParams {
         }
         return Boolean.valueOf(raw);
     }
+
+    /** The value as given, or null if none was given. */
+    public static String text(String raw) {
+        return raw == null || raw.isEmpty() ? null : raw;
+    }
 }

@@ -25,6 +25,7 @@ public final class ImrTopics {
             "imr.dead-letter-replayed",
             "imr.case-received.dlq.assignment-service",
             "imr.case-received.dlq.notification-service",
+            "imr.operations-view.dlq.notification-service",
             "imr.reviewer-assigned.dlq.intake-service",
             "imr.letter-issued.dlq.intake-service",
             "imr.reviewer-assigned.dlq.review-service",

@@ -55,6 +55,14 @@ public class Inbox {
         this.maxRetryBackOff = maxRetryBackOff;
     }
 
+    /**
+     * The inbox of another consumer in this service, one that reads the same events for another purpose (its own
+     * consumer group): what it has processed is recorded apart, so neither skips an event because the other took it.
+     */
+    public Inbox named(String otherConsumer) {
+        return new Inbox(json, stuck, otherConsumer, retryBackOff, maxRetryBackOff);
+    }
+
     public <T> Uni<Void> process(Message<String> message, EventType type, Class<T> payloadType,
                                  Function<ReceivedEvent<T>, Uni<Void>> handler) {
         ReceivedEvent<T> event;

@@ -12,6 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.imrflow.http.Page;
 import org.imrflow.http.PageRequest;
+import org.imrflow.http.QueryParams;
 
 /** Who read protected health information in this service, for operations. */
 @Path("/api/access-log")
@@ -32,10 +33,6 @@ public class AccessLogResource {
     @WithSession
     public Uni<Page<AccessView>> list(@QueryParam("subject") String subject, @QueryParam("what") String what,
                                       @BeanParam @Valid PageRequest page) {
-        return Page.of(AccessLog.newestFirst(blankAsNull(subject), blankAsNull(what)), page, AccessView::of);
-    }
-
-    private static String blankAsNull(String value) {
-        return value == null || value.isEmpty() ? null : value;
+        return Page.of(AccessLog.newestFirst(QueryParams.text(subject), QueryParams.text(what)), page, AccessView::of);
     }
 }

@@ -1,0 +1,67 @@
+package org.imrflow.notification.domain;
+
+import org.imrflow.events.CaseIneligible;
+import org.imrflow.events.CaseReceived;
+import org.imrflow.events.DeadLetterReplayed;
+import org.imrflow.events.DecisionRecorded;
+import org.imrflow.events.EventDeadLettered;
+import org.imrflow.events.EventType;
+import org.imrflow.events.LetterIssued;
+import org.imrflow.events.Outcome;
+import org.imrflow.events.ReviewerAssigned;
+
+/**
+ * What operations are told of an event in one line: counts, kinds and dates, never PHI (no names, no clinical text,
+ * no claim numbers), and who sent it. The reviewer id is for operations, who may see it.
+ */
+public record EventFacts(String source, String summary, String reviewerId) {
+
+    public static EventFacts of(EventType type, Object payload) {
+        return switch (type) {
+            case CASE_RECEIVED -> {
+                CaseReceived received = (CaseReceived) payload;
+                yield new EventFacts("intake-service", items(received.disputedItems().size()) + ", "
+                        + received.reviewType().name().toLowerCase() + " review", null);
+            }
+            case CASE_INELIGIBLE -> {
+                CaseIneligible ineligible = (CaseIneligible) payload;
+                yield new EventFacts("intake-service", (ineligible.deferred() ? "deferred" : "ineligible") + ", "
+                        + count(ineligible.reasons().size(), "reason"), null);
+            }
+            case REVIEWER_ASSIGNED -> {
+                ReviewerAssigned assigned = (ReviewerAssigned) payload;
+                yield new EventFacts("assignment-service", items(assigned.disputedItems().size()) + ", due "
+                        + assigned.determinationDueDate(), assigned.reviewerId());
+            }
+            case DECISION_RECORDED -> {
+                DecisionRecorded decided = (DecisionRecorded) payload;
+                long overturned = decided.decisions().stream().filter(d -> d.outcome() == Outcome.OVERTURNED).count();
+                yield new EventFacts("review-service", items(decided.decisions().size()) + ", " + overturned
+                        + " overturned", decided.reviewerId());
+            }
+            case LETTER_ISSUED -> {
+                LetterIssued issued = (LetterIssued) payload;
+                long overturned = issued.outcomes().stream().filter(o -> o.outcome() == Outcome.OVERTURNED).count();
+                yield new EventFacts("notification-service", items(issued.outcomes().size()) + ", " + overturned
+                        + " overturned", null);
+            }
+            case EVENT_DEAD_LETTERED -> {
+                EventDeadLettered letter = (EventDeadLettered) payload;
+                yield new EventFacts(letter.service(), "dead letter " + letter.deadLetterId() + " of "
+                        + (letter.eventType() == null ? "an event of unknown type" : letter.eventType()), null);
+            }
+            case DEAD_LETTER_REPLAYED -> {
+                DeadLetterReplayed replay = (DeadLetterReplayed) payload;
+                yield new EventFacts(replay.service(), "dead letter " + replay.deadLetterId() + " replayed", null);
+            }
+        };
+    }
+
+    private static String items(int count) {
+        return count(count, "item");
+    }
+
+    private static String count(int count, String what) {
+        return count + " " + what + (count == 1 ? "" : "s");
+    }
+}

@@ -1,0 +1,87 @@
+package org.imrflow.notification.messaging;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.imrflow.events.EventType;
+import org.imrflow.events.inbox.Inbox;
+import org.imrflow.events.inbox.InvalidEventException;
+import org.imrflow.events.inbox.ReceivedEvent;
+import org.imrflow.notification.domain.CaseStage;
+import org.imrflow.notification.domain.EventFacts;
+import org.imrflow.notification.store.CaseProgress;
+import org.imrflow.notification.store.ObservedEvent;
+
+import java.time.Clock;
+
+/**
+ * Builds the operations view from every topic of the stream, in a consumer group of its own
+ * ({@value #CONSUMER}), so that it reads every event whatever this service's other consumers do with them. Generic
+ * over event types: a new type shows in the feed as soon as its topic is added to the channel.
+ */
+@ApplicationScoped
+public class OperationsViewConsumer {
+    static final String CONSUMER = "notification-service-operations";
+
+    private final Inbox inbox;
+    private final Clock clock;
+
+    OperationsViewConsumer(Inbox inbox, Clock clock) {
+        this.inbox = inbox.named(CONSUMER);
+        this.clock = clock;
+    }
+
+    @Incoming("operations-view")
+    public Uni<Void> observe(Message<String> message) {
+        String topic = message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(IncomingKafkaRecordMetadata::getTopic).orElse("(unknown)");
+        return EventType.ofTopic(topic)
+                .map(type -> observe(message, type))
+                .orElseGet(() -> Uni.createFrom().completionStage(() ->
+                        message.nack(new InvalidEventException("no event type has the topic " + topic))));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Uni<Void> observe(Message<String> message, EventType type) {
+        return inbox.process(message, type, (Class<Object>) type.payloadType(), event -> record(type, event));
+    }
+
+    private Uni<Void> record(EventType type, ReceivedEvent<Object> event) {
+        EventFacts facts = EventFacts.of(type, event.payload());
+        ObservedEvent observed = new ObservedEvent();
+        observed.eventId = event.id();
+        observed.eventType = type.cloudEventType();
+        observed.caseNumber = event.caseNumber();
+        observed.source = facts.source();
+        observed.occurredAt = event.occurredAt();
+        observed.observedAt = clock.instant();
+        observed.summary = facts.summary();
+        observed.reviewerId = facts.reviewerId();
+        return observed.persist().chain(() -> CaseStage.reachedBy(type, event.payload())
+                .map(stage -> progress(event, stage))
+                .orElse(Uni.createFrom().voidItem()));
+    }
+
+    private static Uni<Void> progress(ReceivedEvent<Object> event, CaseStage reached) {
+        return CaseProgress.<CaseProgress>findById(event.caseNumber()).chain(known -> {
+            if (known == null) {
+                CaseProgress progress = new CaseProgress();
+                progress.caseNumber = event.caseNumber();
+                progress.stage = reached;
+                progress.firstEventAt = event.occurredAt();
+                progress.lastEventAt = event.occurredAt();
+                return progress.persist().replaceWithVoid();
+            }
+            known.stage = known.stage.furthest(reached);
+            if (event.occurredAt().isBefore(known.firstEventAt)) {
+                known.firstEventAt = event.occurredAt();
+            }
+            if (event.occurredAt().isAfter(known.lastEventAt)) {
+                known.lastEventAt = event.occurredAt();
+            }
+            return Uni.createFrom().voidItem();
+        });
+    }
+}

@@ -1,0 +1,59 @@
+package org.imrflow.notification.domain;
+
+import org.imrflow.events.CaseIneligible;
+import org.imrflow.events.EventType;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class CaseStageTest {
+
+    @Test
+    void eachCaseEventNamesTheStageItShowsAndTheDeadLetterEventsNone() {
+        assertEquals(Optional.of(CaseStage.RECEIVED), CaseStage.reachedBy(EventType.CASE_RECEIVED, null));
+        assertEquals(Optional.of(CaseStage.ASSIGNED), CaseStage.reachedBy(EventType.REVIEWER_ASSIGNED, null));
+        assertEquals(Optional.of(CaseStage.DECIDED), CaseStage.reachedBy(EventType.DECISION_RECORDED, null));
+        assertEquals(Optional.of(CaseStage.LETTER_ISSUED), CaseStage.reachedBy(EventType.LETTER_ISSUED, null));
+        assertEquals(Optional.empty(), CaseStage.reachedBy(EventType.EVENT_DEAD_LETTERED, null));
+        assertEquals(Optional.empty(), CaseStage.reachedBy(EventType.DEAD_LETTER_REPLAYED, null));
+    }
+
+    @Test
+    void anIneligibleApplicationIsDeferredWhenLiabilityIsDisputed() {
+        assertEquals(Optional.of(CaseStage.DEFERRED), CaseStage.reachedBy(EventType.CASE_INELIGIBLE,
+                new CaseIneligible("CM26-0000001", Instant.now(), true, List.of("liability disputed"))));
+        assertEquals(Optional.of(CaseStage.INELIGIBLE), CaseStage.reachedBy(EventType.CASE_INELIGIBLE,
+                new CaseIneligible("CM26-0000001", Instant.now(), false, List.of("late"))));
+    }
+
+    @Test
+    void aCaseOnlyMovesForwardWhateverTheOrder() {
+        for (CaseStage current : CaseStage.values()) {
+            for (CaseStage seen : CaseStage.values()) {
+                CaseStage next = current.furthest(seen);
+                assertEquals(Math.max(rank(current), rank(seen)), rank(next), current + " then " + seen);
+                if (rank(seen) <= rank(current)) {
+                    assertEquals(current, next, "a late or level event leaves " + current + " alone, not " + seen);
+                }
+            }
+        }
+        assertEquals(CaseStage.LETTER_ISSUED, CaseStage.LETTER_ISSUED.furthest(CaseStage.ASSIGNED));
+        assertEquals(CaseStage.LETTER_ISSUED, CaseStage.ASSIGNED.furthest(CaseStage.LETTER_ISSUED));
+        assertEquals(CaseStage.DECIDED, CaseStage.RECEIVED.furthest(CaseStage.DECIDED));
+        assertEquals(CaseStage.ASSIGNED, CaseStage.ASSIGNED.furthest(CaseStage.RECEIVED), "a late case-received");
+        assertEquals(CaseStage.DEFERRED, CaseStage.DEFERRED.furthest(CaseStage.DEFERRED), "a redelivery");
+    }
+
+    private static int rank(CaseStage stage) {
+        return switch (stage) {
+            case RECEIVED, INELIGIBLE, DEFERRED -> 1;
+            case ASSIGNED -> 2;
+            case DECIDED -> 3;
+            case LETTER_ISSUED -> 4;
+        };
+    }
+}
