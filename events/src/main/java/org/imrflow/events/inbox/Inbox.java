@@ -9,6 +9,7 @@ import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.imrflow.events.EventMetrics;
 import org.imrflow.events.EventSchemas;
 import org.imrflow.events.EventType;
 import org.jboss.logging.Logger;
@@ -43,8 +44,9 @@ public class Inbox {
     private final StuckConsumers stuck;
     private final Duration retryBackOff;
     private final Duration maxRetryBackOff;
+    private final EventMetrics metrics;
 
-    Inbox(ObjectMapper json, StuckConsumers stuck,
+    Inbox(ObjectMapper json, StuckConsumers stuck, EventMetrics metrics,
           @ConfigProperty(name = "quarkus.application.name") String consumer,
           @ConfigProperty(name = "imrflow.inbox.retry-back-off", defaultValue = "100ms") Duration retryBackOff,
           @ConfigProperty(name = "imrflow.inbox.max-retry-back-off", defaultValue = "5s") Duration maxRetryBackOff) {
@@ -53,6 +55,7 @@ public class Inbox {
         this.consumer = consumer;
         this.retryBackOff = retryBackOff;
         this.maxRetryBackOff = maxRetryBackOff;
+        this.metrics = metrics;
     }
 
     /**
@@ -60,7 +63,7 @@ public class Inbox {
      * consumer group): what it has processed is recorded apart, so neither skips an event because the other took it.
      */
     public Inbox named(String otherConsumer) {
-        return new Inbox(json, stuck, otherConsumer, retryBackOff, maxRetryBackOff);
+        return new Inbox(json, stuck, metrics, otherConsumer, retryBackOff, maxRetryBackOff);
     }
 
     public <T> Uni<Void> process(Message<String> message, EventType type, Class<T> payloadType,
@@ -70,6 +73,7 @@ public class Inbox {
             event = read(message, type, payloadType);
         } catch (InvalidEventException invalid) {
             LOG.warnf("%s rejects a %s message: %s", consumer, type.topic(), invalid.getMessage());
+            metrics.consumed(type, consumer, EventMetrics.Outcome.DEAD_LETTERED, Duration.ZERO);
             return Uni.createFrom().completionStage(() -> message.nack(invalid));
         }
         // Each attempt starts on this message's Vert.x context: Hibernate Reactive sessions must not change threads.
@@ -78,10 +82,15 @@ public class Inbox {
             throw new IllegalStateException("Inbox.process must be called from an @Incoming method on a Vert.x context");
         }
         Executor onThisContext = task -> context.runOnContext(ignored -> task.run());
+        long started = System.nanoTime();
+        java.util.concurrent.atomic.AtomicReference<EventMetrics.Outcome> outcome =
+                new java.util.concurrent.atomic.AtomicReference<>(EventMetrics.Outcome.PROCESSED);
         return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> firstDelivery(event, type).chain(first -> {
                     if (first) {
+                        outcome.set(EventMetrics.Outcome.PROCESSED);
                         return handler.apply(event);
                     }
+                    outcome.set(EventMetrics.Outcome.DUPLICATE);
                     LOG.debugf("%s skips redelivered event %s of case %s", consumer, event.id(), event.caseNumber());
                     return Uni.createFrom().voidItem();
                 })))
@@ -96,6 +105,8 @@ public class Inbox {
                 .onFailure(Inbox::passing).retry().withBackOff(retryBackOff, maxRetryBackOff).atMost(Long.MAX_VALUE)
                 .onItemOrFailure().transformToUni((done, failure) -> {
                     stuck.settled(event);
+                    metrics.consumed(type, consumer, failure == null ? outcome.get() : EventMetrics.Outcome.DEAD_LETTERED,
+                            Duration.ofNanos(System.nanoTime() - started));
                     return failure == null
                             ? Uni.createFrom().completionStage(message::ack)
                             : nack(message, event, failure);

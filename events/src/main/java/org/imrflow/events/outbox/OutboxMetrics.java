@@ -31,17 +31,19 @@ public class OutboxMetrics {
     private final Pool pool;
     private final Duration refreshEvery;
     private final Counter published;
+    private final org.imrflow.events.EventMetrics events;
     private final AtomicLong unsent = new AtomicLong();
     private final AtomicLong parked = new AtomicLong();
     private final AtomicLong oldestUnsentAgeSeconds = new AtomicLong();
     private final AtomicReference<Instant> refreshedAt = new AtomicReference<>();
     private long timer = -1;
 
-    OutboxMetrics(Vertx vertx, Pool pool, MeterRegistry registry,
+    OutboxMetrics(Vertx vertx, Pool pool, MeterRegistry registry, org.imrflow.events.EventMetrics events,
                   @ConfigProperty(name = "imrflow.outbox.stats-interval", defaultValue = "5s") Duration refreshEvery) {
         this.vertx = vertx;
         this.pool = pool;
         this.refreshEvery = refreshEvery;
+        this.events = events;
         this.published = Counter.builder("imrflow.outbox.published").description("Events the relay published")
                 .register(registry);
         Gauge.builder("imrflow.outbox.unsent", unsent, AtomicLong::get)
@@ -63,8 +65,9 @@ public class OutboxMetrics {
         }
     }
 
-    void published(int rows) {
-        published.increment(rows);
+    void published(java.util.List<OutboxMessage> rows) {
+        published.increment(rows.size());
+        rows.forEach(row -> events.produced(row.eventType));
     }
 
     private void refresh() {

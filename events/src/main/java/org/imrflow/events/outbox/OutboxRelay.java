@@ -179,7 +179,7 @@ public class OutboxRelay {
                                 + " wait behind it: %s", serviceName, message.eventId, message.eventType,
                                 message.caseNumber, reason);
                     });
-                    metrics.published(outcome.sent().size());
+                    metrics.published(outcome.sent());
                     return batch.size();
                 });
     }

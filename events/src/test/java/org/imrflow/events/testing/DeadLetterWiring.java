@@ -37,6 +37,8 @@ public final class DeadLetterWiring {
                         .queryParam("replayed", false).queryParam("size", 100).get("/api/dead-letters")
                         .then().statusCode(200).extract().jsonPath().<Map<String, Object>>getList("items").stream()
                         .filter(l -> eventId.toString().equals(l.get("eventId")))
+                        // the consumer under test's; another consumer of the same topic in the service has its own
+                        .filter(l -> type.deadLetterTopic(service).equals(l.get("deadLetterTopic")))
                         .findFirst(),
                 Optional::isPresent).get();
 

@@ -96,6 +96,12 @@ class OperationsViewTest {
                 .body("events[0].event.summary", equalTo("deferred, 1 reason"))
                 .body(not(containsString("Liability for the claim is disputed")));
 
+        await().atMost(PATIENCE).untilAsserted(() -> assertTrue(io.restassured.RestAssured.given()
+                .get(org.imrflow.events.testing.ManagementInterface.url("/q/metrics")).then().statusCode(200).extract()
+                .asString().lines().anyMatch(line -> line.startsWith("imrflow_cases{stage=\"deferred\"}")
+                        && Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) >= 1),
+                "the pipeline as a metric"));
+
         Map<String, Object> pipeline = asOperations().get("/api/operations/pipeline").then().statusCode(200)
                 .extract().jsonPath().getMap("");
         assertTrue(pipeline.keySet().containsAll(List.of("RECEIVED", "INELIGIBLE", "DEFERRED", "ASSIGNED", "DECIDED",
