@@ -6,18 +6,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * What production must set, with no default: the database password. Quarkus reads the datasource's password as
- * optional and would go on without one; as a required property here, a missing one stops start-up, and the message
- * names the variable ({@code imrflow.production.database-password=${INTAKE_DB_PASSWORD}} in each service). The
- * issuer is required by quarkus-oidc itself.
+ * What production must set, with no default: the database password and the identity provider. Quarkus reads the
+ * datasource's password as optional and would go on without one, and quarkus-oidc notices a missing issuer only
+ * after the database has been migrated. As required properties here, a missing one stops start-up before anything
+ * is touched, and the message names the setting ({@code imrflow.production.database-password}, which each service
+ * takes from its {@code <SERVICE>_DB_PASSWORD}; {@code quarkus.oidc.auth-server-url}, from {@code IMRFLOW_OIDC_ISSUER}).
  */
 @Startup
 @ApplicationScoped
 @IfBuildProfile("prod")
 public class ProductionSettings {
-    ProductionSettings(@ConfigProperty(name = "imrflow.production.database-password") String databasePassword) {
-        if (databasePassword.isBlank()) {
-            throw new IllegalStateException("The database password is empty: set it in the environment");
+    ProductionSettings(@ConfigProperty(name = "imrflow.production.database-password") String databasePassword,
+                       @ConfigProperty(name = "quarkus.oidc.auth-server-url") String issuer) {
+        if (databasePassword.isBlank() || issuer.isBlank()) {
+            throw new IllegalStateException("The database password or the OpenID Connect issuer is empty: set both");
         }
     }
 }
