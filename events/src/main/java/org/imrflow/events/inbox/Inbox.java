@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -83,8 +84,7 @@ public class Inbox {
         }
         Executor onThisContext = task -> context.runOnContext(ignored -> task.run());
         long started = System.nanoTime();
-        java.util.concurrent.atomic.AtomicReference<EventMetrics.Outcome> outcome =
-                new java.util.concurrent.atomic.AtomicReference<>(EventMetrics.Outcome.PROCESSED);
+        AtomicReference<EventMetrics.Outcome> outcome = new AtomicReference<>(EventMetrics.Outcome.PROCESSED);
         return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> firstDelivery(event, type).chain(first -> {
                     if (first) {
                         outcome.set(EventMetrics.Outcome.PROCESSED);
