@@ -26,7 +26,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -80,15 +79,13 @@ class AuthorizationMatrixTest {
     @BeforeAll
     static void twoCasesOfAcmeOnTheDeskOfRevOccmed01() {
         system = RunningSystem.get().system;
-        decidedCase = submitted();
-        awaitPendingReview(decidedCase);
-        as("rev-occmed-01").baseUri(system.url(ImrService.REVIEW)).contentType(ContentType.JSON)
-                .body(SampleDispute.determination()).post("/api/reviews/" + decidedCase + "/determination")
-                .then().statusCode(200);
+        decidedCase = SampleCases.filed(system);
+        SampleCases.awaitOnTheDesk(system, decidedCase);
+        SampleCases.decided(system, decidedCase);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("ops").baseUri(system.url(ImrService.NOTIFICATION))
                 .get("/api/letters/" + decidedCase).then().statusCode(200));
-        pendingCase = submitted();
-        awaitPendingReview(pendingCase);
+        pendingCase = SampleCases.filed(system);
+        SampleCases.awaitOnTheDesk(system, pendingCase);
     }
 
     @Test
@@ -176,20 +173,8 @@ class AuthorizationMatrixTest {
         return rows;
     }
 
-    private static String submitted() {
-        return as("claims-admin-acme").baseUri(system.url(ImrService.INTAKE)).contentType(ContentType.JSON)
-                .body(SampleDispute.application(LocalDate.now().minusDays(6), "Occupational Medicine",
-                        SampleDispute.newClaimNumber()))
-                .post("/api/cases").then().statusCode(201).extract().path("caseNumber");
-    }
-
-    private static void awaitPendingReview(String caseNumber) {
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("rev-occmed-01").baseUri(system.url(ImrService.REVIEW))
-                .get("/api/reviews/" + caseNumber).then().statusCode(200).body("status", equalTo("PENDING")));
-    }
-
     private static RequestSpecification as(String identity) {
-        return given().auth().oauth2(system.tokens().accessToken(identity));
+        return SampleCases.as(system, identity);
     }
 
     private static JsonNode json(String text) {

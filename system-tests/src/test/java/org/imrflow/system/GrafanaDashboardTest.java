@@ -2,8 +2,6 @@ package org.imrflow.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.restassured.http.ContentType;
-import org.imrflow.events.testing.SampleDispute;
 import org.imrflow.local.ImrService;
 import org.imrflow.local.LocalSystem;
 import org.junit.jupiter.api.Test;
@@ -11,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -73,16 +70,8 @@ class GrafanaDashboardTest {
     }
 
     private static void aCaseGoesThrough(LocalSystem system) {
-        String caseNumber = given().auth().oauth2(system.tokens().accessToken("claims-admin-acme"))
-                .baseUri(system.url(ImrService.INTAKE)).contentType(ContentType.JSON)
-                .body(SampleDispute.application(LocalDate.now().minusDays(6), "Occupational Medicine",
-                        SampleDispute.newClaimNumber()))
-                .post("/api/cases").then().statusCode(201).extract().path("caseNumber");
-        String reviewer = system.tokens().accessToken("rev-occmed-01");
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(reviewer)
-                .baseUri(system.url(ImrService.REVIEW)).get("/api/reviews/" + caseNumber).then().statusCode(200));
-        given().auth().oauth2(reviewer).baseUri(system.url(ImrService.REVIEW)).contentType(ContentType.JSON)
-                .body(SampleDispute.determination()).post("/api/reviews/" + caseNumber + "/determination")
-                .then().statusCode(200);
+        String caseNumber = SampleCases.filed(system);
+        SampleCases.awaitOnTheDesk(system, caseNumber);
+        SampleCases.decided(system, caseNumber);
     }
 }

@@ -1,0 +1,51 @@
+package org.imrflow.system;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import org.imrflow.events.testing.SampleDispute;
+import org.imrflow.local.ImrService;
+import org.imrflow.local.LocalSystem;
+
+import java.time.Duration;
+import java.time.LocalDate;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * The sample dispute driven through a running system by its people, signed in through Keycloak: filed by
+ * claims-admin-acme, and (its specialty being occupational medicine) assigned to and decided by rev-occmed-01.
+ */
+final class SampleCases {
+    static final String CLAIMS_ADMIN = "claims-admin-acme";
+    static final String REVIEWER = "rev-occmed-01";
+
+    private SampleCases() {
+    }
+
+    /** Filed, with a claim number of its own; returns the case number. */
+    static String filed(LocalSystem system) {
+        return as(system, CLAIMS_ADMIN).baseUri(system.url(ImrService.INTAKE)).contentType(ContentType.JSON)
+                .body(SampleDispute.application(LocalDate.now().minusDays(6), "Occupational Medicine",
+                        SampleDispute.newClaimNumber()))
+                .post("/api/cases").then().statusCode(201).extract().path("caseNumber");
+    }
+
+    /** Waits until the case is on its reviewer's desk, still to be decided. */
+    static void awaitOnTheDesk(LocalSystem system, String caseNumber) {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as(system, REVIEWER).baseUri(system.url(ImrService.REVIEW))
+                .get("/api/reviews/" + caseNumber).then().statusCode(200).body("status", equalTo("PENDING")));
+    }
+
+    /** Its reviewer records the sample determination. */
+    static void decided(LocalSystem system, String caseNumber) {
+        as(system, REVIEWER).baseUri(system.url(ImrService.REVIEW)).contentType(ContentType.JSON)
+                .body(SampleDispute.determination()).post("/api/reviews/" + caseNumber + "/determination")
+                .then().statusCode(200);
+    }
+
+    static RequestSpecification as(LocalSystem system, String identity) {
+        return given().auth().oauth2(system.tokens().accessToken(identity));
+    }
+}
