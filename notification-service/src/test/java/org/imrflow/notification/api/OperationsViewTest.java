@@ -107,8 +107,9 @@ class OperationsViewTest {
         assertTrue(pipeline.keySet().containsAll(List.of("RECEIVED", "INELIGIBLE", "DEFERRED", "ASSIGNED", "DECIDED",
                 "LETTER_ISSUED")), "every stage: " + pipeline);
 
-        List<String> newest = asOperations().queryParam("size", 50).get("/api/operations/events").then().statusCode(200)
-                .extract().jsonPath().getList("items.occurredAt");
+        // as instants: ISO-8601 strings with fractions of different lengths do not sort as text
+        List<Instant> newest = asOperations().queryParam("size", 50).get("/api/operations/events").then().statusCode(200)
+                .extract().jsonPath().<String>getList("items.occurredAt").stream().map(Instant::parse).toList();
         assertTrue(newest.equals(newest.stream().sorted(java.util.Comparator.reverseOrder()).toList()), "newest first: " + newest);
     }
 
