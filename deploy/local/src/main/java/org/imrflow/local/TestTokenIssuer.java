@@ -116,6 +116,8 @@ public final class TestTokenIssuer implements AutoCloseable {
                 "jwks_uri", issuer + "/protocol/openid-connect/certs",
                 "authorization_endpoint", issuer + "/protocol/openid-connect/auth",
                 "token_endpoint", issuer + "/protocol/openid-connect/token",
+                // advertised as Keycloak does, so that a browser page's sign-out configures; never called in tests
+                "end_session_endpoint", issuer + "/protocol/openid-connect/logout",
                 "id_token_signing_alg_values_supported", List.of("RS256")));
     }
 

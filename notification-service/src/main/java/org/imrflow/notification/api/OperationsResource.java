@@ -1,64 +1,66 @@
 package org.imrflow.notification.api;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import io.quarkus.security.identity.SecurityIdentity;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.imrflow.http.Page;
 import org.imrflow.http.PageRequest;
 import org.imrflow.http.QueryParams;
 import org.imrflow.http.identity.Roles;
-import org.imrflow.notification.domain.CaseStage;
+import org.imrflow.notification.application.OperationsView;
+import org.imrflow.notification.application.ProjectionRebuild;
+import org.imrflow.notification.application.SpineHealth;
+import org.imrflow.notification.application.OperationsView.CaseTimeline;
+import org.imrflow.notification.application.OperationsView.Clocks;
+import org.imrflow.notification.application.OperationsView.FeedEvent;
+import org.imrflow.notification.domain.Pipeline;
 import org.imrflow.notification.store.CaseProgress;
-import org.imrflow.notification.store.ObservedEvent;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
-/** The operations view of the whole stream: every case's stage, every event, and one case's timeline. */
+/** The operations view of the whole stream: stages, clocks, reviewers, every event, and one case's timeline. */
 @Path("/api/operations")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.OPERATIONS)
 @Tag(name = "Operations")
 public class OperationsResource {
+    /** The order of the clocks list: soonest due first (the default), or latest due first. */
+    public enum DueOrder { SOONEST_FIRST, LATEST_FIRST }
 
-    /** An event as the feed shows it: type, case, source, time and one line of facts. */
-    public record FeedEvent(UUID eventId, String eventType, String caseNumber, String source, Instant occurredAt,
-                            String summary, String reviewerId) {
-        static FeedEvent of(ObservedEvent e) {
-            return new FeedEvent(e.eventId, e.eventType, e.caseNumber, e.source, e.occurredAt, e.summary, e.reviewerId);
-        }
-    }
+    private final OperationsView view;
+    private final SpineHealth spine;
+    private final ProjectionRebuild rebuild;
+    private final SecurityIdentity caller;
 
-    /** An event of a case's timeline, with the time since the one before it. */
-    public record TimelineEvent(FeedEvent event, Long millisSincePrevious) {
-    }
-
-    /** A case's stage and its events, oldest first. */
-    public record CaseTimeline(String caseNumber, CaseStage stage, List<TimelineEvent> events) {
+    OperationsResource(OperationsView view, SpineHealth spine, ProjectionRebuild rebuild, SecurityIdentity caller) {
+        this.view = view;
+        this.spine = spine;
+        this.rebuild = rebuild;
+        this.caller = caller;
     }
 
     @GET
     @Path("/pipeline")
     @WithSession
-    @Operation(summary = "How many cases stand at each stage now, as seen on the event stream")
-    public Uni<Map<CaseStage, Long>> pipeline() {
-        return CaseProgress.countsByStage();
+    @Operation(summary = "How many cases stand at each stage now, and the rates into and out of each over the last minutes")
+    public Uni<Pipeline> pipeline() {
+        return view.pipeline();
     }
 
     @GET
@@ -67,7 +69,49 @@ public class OperationsResource {
     @Operation(summary = "Every event, newest first, optionally of one type (e.g. org.imrflow.letter-issued.v1) or one case")
     public Uni<Page<FeedEvent>> events(@QueryParam("type") String type, @QueryParam("caseNumber") String caseNumber,
                                        @BeanParam @Valid PageRequest page) {
-        return Page.of(ObservedEvent.newestFirst(QueryParams.text(type), QueryParams.text(caseNumber)), page, FeedEvent::of);
+        return view.events(QueryParams.text(type), QueryParams.text(caseNumber), page);
+    }
+
+    @GET
+    @Path("/clocks")
+    @WithSession
+    @Operation(summary = "Open cases due in the next days and overdue ones, by due date (order=SOONEST_FIRST or "
+            + "LATEST_FIRST), and the average and 90th percentile age from clock start to determination")
+    public Uni<Clocks> clocks(@QueryParam("order") String order, @BeanParam @Valid PageRequest page) {
+        return view.clocks(QueryParams.oneOf("order", order, DueOrder.class) == DueOrder.LATEST_FIRST, page);
+    }
+
+    @GET
+    @Path("/reviewers")
+    @WithSession
+    @Operation(summary = "Each reviewer's open cases, decided cases and average days from assignment to decision")
+    public Uni<List<CaseProgress.ReviewerLoad>> reviewers() {
+        return view.reviewers();
+    }
+
+    @GET
+    @Path("/spine")
+    @Operation(summary = "Each service's readiness, outbox backlog and dead letters, and its consumer groups' lag per "
+            + "topic and partition, as last checked")
+    public SpineHealth.Spine spine() {
+        return spine.current();
+    }
+
+    @POST
+    @Path("/rebuild")
+    @Operation(summary = "Rebuilds the operations view from the start of every topic; 409 while a rebuild runs")
+    public Uni<RestResponse<ProjectionRebuild.Status>> rebuild() {
+        return rebuild.start(caller.getPrincipal().getName())
+                .map(status -> RestResponse.status(RestResponse.Status.ACCEPTED, status))
+                .onFailure(ProjectionRebuild.RebuildRunningException.class)
+                .transform(running -> new ClientErrorException(running.getMessage(), Response.Status.CONFLICT));
+    }
+
+    @GET
+    @Path("/rebuild")
+    @Operation(summary = "The running or last rebuild of the operations view")
+    public ProjectionRebuild.Status rebuildStatus() {
+        return rebuild.status();
     }
 
     @GET
@@ -75,19 +119,7 @@ public class OperationsResource {
     @WithSession
     @Operation(summary = "Every event of one case, oldest first, with the gaps between them; includes the reviewer id")
     public Uni<CaseTimeline> timeline(@PathParam("caseNumber") String caseNumber) {
-        return ObservedEvent.<ObservedEvent>find("caseNumber", Sort.ascending("occurredAt", "eventId"), caseNumber).list()
-                .chain(events -> CaseProgress.<CaseProgress>findById(caseNumber).map(progress -> {
-                    if (events.isEmpty()) {
-                        throw new NotFoundException("No event of case " + caseNumber + " has been seen");
-                    }
-                    List<TimelineEvent> timeline = new ArrayList<>();
-                    Instant previous = null;
-                    for (ObservedEvent event : events) {
-                        timeline.add(new TimelineEvent(FeedEvent.of(event),
-                                previous == null ? null : Duration.between(previous, event.occurredAt).toMillis()));
-                        previous = event.occurredAt;
-                    }
-                    return new CaseTimeline(caseNumber, progress == null ? null : progress.stage, timeline);
-                }));
+        return view.timeline(caseNumber).map(timeline -> timeline.orElseThrow(() ->
+                new NotFoundException("No event of case " + caseNumber + " has been seen")));
     }
 }

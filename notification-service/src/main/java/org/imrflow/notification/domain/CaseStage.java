@@ -38,6 +38,21 @@ public enum CaseStage {
         };
     }
 
+    /** Whether a case starts here: every case enters the pipeline at one of the first stages. */
+    public boolean isFirst() {
+        return rank == 1;
+    }
+
+    /** The stage a case moves on to from this one; empty for the stages a case ends in. */
+    public Optional<CaseStage> next() {
+        return switch (this) {
+            case RECEIVED -> Optional.of(ASSIGNED);
+            case ASSIGNED -> Optional.of(DECIDED);
+            case DECIDED -> Optional.of(LETTER_ISSUED);
+            case INELIGIBLE, DEFERRED, LETTER_ISSUED -> Optional.empty();
+        };
+    }
+
     /** The further of the two; the current one when they are level, so that a redelivery changes nothing. */
     public CaseStage furthest(CaseStage other) {
         return other.rank > rank ? other : this;

@@ -9,12 +9,16 @@ import org.imrflow.events.EventType;
 import org.imrflow.events.inbox.Inbox;
 import org.imrflow.events.inbox.InvalidEventException;
 import org.imrflow.events.inbox.ReceivedEvent;
+import org.imrflow.notification.application.OperationsLive;
+import org.imrflow.notification.application.ProjectionRebuild;
+import org.imrflow.notification.domain.CaseMilestones;
 import org.imrflow.notification.domain.CaseStage;
 import org.imrflow.notification.domain.EventFacts;
 import org.imrflow.notification.store.CaseProgress;
 import org.imrflow.notification.store.ObservedEvent;
 
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * Builds the operations view from every topic of the stream, in a consumer group of its own
@@ -23,24 +27,32 @@ import java.time.Clock;
  */
 @ApplicationScoped
 public class OperationsViewConsumer {
-    static final String CONSUMER = "notification-service-operations";
+    public static final String CONSUMER = "notification-service-operations";
 
     private final Inbox inbox;
     private final Clock clock;
+    private final OperationsLive live;
+    private final ProjectionRebuild rebuild;
 
-    OperationsViewConsumer(Inbox inbox, Clock clock) {
+    OperationsViewConsumer(Inbox inbox, Clock clock, OperationsLive live, ProjectionRebuild rebuild) {
         this.inbox = inbox.named(CONSUMER);
         this.clock = clock;
+        this.live = live;
+        this.rebuild = rebuild;
     }
 
     @Incoming("operations-view")
     public Uni<Void> observe(Message<String> message) {
-        String topic = message.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(IncomingKafkaRecordMetadata::getTopic).orElse("(unknown)");
+        Optional<IncomingKafkaRecordMetadata> record = message.getMetadata(IncomingKafkaRecordMetadata.class);
+        String topic = record.map(IncomingKafkaRecordMetadata::getTopic).orElse("(unknown)");
+        rebuild.handling();
         return EventType.ofTopic(topic)
                 .map(type -> observe(message, type))
                 .orElseGet(() -> Uni.createFrom().completionStage(() ->
-                        message.nack(new InvalidEventException("no event type has the topic " + topic))));
+                        message.nack(new InvalidEventException("no event type has the topic " + topic))))
+                .onTermination().invoke(() -> rebuild.handled(topic,
+                        record.map(IncomingKafkaRecordMetadata::getPartition).orElse(-1),
+                        record.map(IncomingKafkaRecordMetadata::getOffset).orElse(-1L)));
     }
 
     @SuppressWarnings("unchecked")
@@ -50,6 +62,7 @@ public class OperationsViewConsumer {
 
     private Uni<Void> record(EventType type, ReceivedEvent<Object> event) {
         EventFacts facts = EventFacts.of(type, event.payload());
+        Optional<CaseStage> reached = CaseStage.reachedBy(type, event.payload());
         ObservedEvent observed = new ObservedEvent();
         observed.eventId = event.id();
         observed.eventType = type.cloudEventType();
@@ -59,12 +72,14 @@ public class OperationsViewConsumer {
         observed.observedAt = clock.instant();
         observed.summary = facts.summary();
         observed.reviewerId = facts.reviewerId();
-        return observed.persist().chain(() -> CaseStage.reachedBy(type, event.payload())
-                .map(stage -> progress(event, stage))
-                .orElse(Uni.createFrom().voidItem()));
+        observed.stageReached = reached.orElse(null);
+        return observed.persist()
+                .chain(() -> reached.map(stage -> progress(event, stage, CaseMilestones.of(type, event.payload())))
+                        .orElse(Uni.createFrom().voidItem()))
+                .invoke(live::changed);
     }
 
-    private static Uni<Void> progress(ReceivedEvent<Object> event, CaseStage reached) {
+    private static Uni<Void> progress(ReceivedEvent<Object> event, CaseStage reached, CaseMilestones milestones) {
         return CaseProgress.<CaseProgress>findById(event.caseNumber()).chain(known -> {
             if (known == null) {
                 CaseProgress progress = new CaseProgress();
@@ -72,9 +87,11 @@ public class OperationsViewConsumer {
                 progress.stage = reached;
                 progress.firstEventAt = event.occurredAt();
                 progress.lastEventAt = event.occurredAt();
+                progress.setMilestones(milestones);
                 return progress.persist().replaceWithVoid();
             }
             known.stage = known.stage.furthest(reached);
+            known.setMilestones(known.milestones().and(milestones));
             if (event.occurredAt().isBefore(known.firstEventAt)) {
                 known.firstEventAt = event.occurredAt();
             }

@@ -1,6 +1,8 @@
 package org.imrflow.notification.store;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.quarkus.hibernate.reactive.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,9 +11,11 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.imrflow.notification.domain.CaseMilestones;
 import org.imrflow.notification.domain.CaseStage;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +38,36 @@ public class CaseProgress extends PanacheEntityBase {
     @Column(name = "last_event_at", nullable = false)
     public Instant lastEventAt;
 
+    @Column(name = "clock_started_at")
+    public Instant clockStartedAt;
+
+    @Column(name = "determination_due_date")
+    public LocalDate determinationDueDate;
+
+    @Column(name = "reviewer_id")
+    public String reviewerId;
+
+    @Column(name = "assigned_at")
+    public Instant assignedAt;
+
+    @Column(name = "decided_at")
+    public Instant decidedAt;
+
     /** Events of one case are consumed from several topics at once. */
     @Version
     public long version;
+
+    public CaseMilestones milestones() {
+        return new CaseMilestones(clockStartedAt, determinationDueDate, reviewerId, assignedAt, decidedAt);
+    }
+
+    public void setMilestones(CaseMilestones milestones) {
+        clockStartedAt = milestones.clockStartedAt();
+        determinationDueDate = milestones.determinationDueDate();
+        reviewerId = milestones.reviewerId();
+        assignedAt = milestones.assignedAt();
+        decidedAt = milestones.decidedAt();
+    }
 
     /** How many cases stand at each stage now; every stage is present, with 0 if none. */
     public static Uni<Map<CaseStage, Long>> countsByStage() {
@@ -53,5 +84,53 @@ public class CaseProgress extends PanacheEntityBase {
         }
         rows.forEach(row -> counts.put((CaseStage) row[0], (Long) row[1]));
         return counts;
+    }
+
+    /** Open cases (not yet decided) due on or before the given day, by due date. */
+    public static PanacheQuery<CaseProgress> openDueBy(LocalDate lastDay, boolean latestFirst) {
+        Sort sort = latestFirst ? Sort.descending("determinationDueDate", "caseNumber")
+                : Sort.ascending("determinationDueDate", "caseNumber");
+        return find("decidedAt is null and determinationDueDate <= ?1", sort, lastDay);
+    }
+
+    public static Uni<Long> countOpenDueBy(LocalDate lastDay) {
+        return count("decidedAt is null and determinationDueDate <= ?1", lastDay);
+    }
+
+    /** The age from clock start to determination of the cases decided since the given time. */
+    public record DeterminationAge(long cases, Double averageDays, Double p90Days) {
+    }
+
+    public static Uni<DeterminationAge> determinationAgeSince(Instant since) {
+        return getSession().chain(session -> session.createNativeQuery(
+                        "select count(*), avg(age), percentile_cont(0.9) within group (order by age) from ("
+                                + " select extract(epoch from decided_at - clock_started_at) / 86400.0 as age"
+                                + " from operations_case where decided_at > :since and clock_started_at is not null) ages",
+                        Object[].class)
+                .setParameter("since", since)
+                .getSingleResult())
+                .map(row -> new DeterminationAge(((Number) row[0]).longValue(), days(row[1]), days(row[2])));
+    }
+
+    private static Double days(Object value) {
+        return value == null ? null : Math.round(((Number) value).doubleValue() * 100) / 100.0;
+    }
+
+    /** One reviewer's cases as the stream has shown them. */
+    public record ReviewerLoad(String reviewerId, long openCases, long decidedCases, Double averageDaysToDecide) {
+    }
+
+    /** Every reviewer who has been assigned a case, most open cases first. */
+    public static Uni<List<ReviewerLoad>> reviewerLoads() {
+        return getSession().chain(session -> session.createNativeQuery(
+                        "select reviewer_id, count(*) filter (where decided_at is null),"
+                                + " count(*) filter (where decided_at is not null),"
+                                + " avg(extract(epoch from decided_at - assigned_at) / 86400.0) filter (where decided_at is not null)"
+                                + " from operations_case where reviewer_id is not null"
+                                + " group by reviewer_id order by 2 desc, 1",
+                        Object[].class)
+                .getResultList())
+                .map(rows -> rows.stream().map(row -> new ReviewerLoad((String) row[0], ((Number) row[1]).longValue(),
+                        ((Number) row[2]).longValue(), days(row[3]))).toList());
     }
 }
