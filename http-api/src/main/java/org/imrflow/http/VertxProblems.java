@@ -56,7 +56,7 @@ public class VertxProblems {
     void install(@Observes Router router) {
         router.route().order(FIRST).handler(this::checkLimits);
         router.route().order(FIRST).failureHandler(context -> {
-            if (context.response().headWritten() || context.response().closed()) {
+            if (context.response().headWritten() || context.response().closed() || challenges(context.failure())) {
                 context.next();
             } else {
                 failure(context, context.statusCode());
@@ -71,6 +71,15 @@ public class VertxProblems {
                 }
             });
         }
+    }
+
+    /**
+     * Sign-in and its challenges are Quarkus's to answer: a browser page's redirect to the OpenID provider, a 401 with
+     * its WWW-Authenticate header. A 403 is ours, as a problem.
+     */
+    private static boolean challenges(Throwable failure) {
+        return failure instanceof io.quarkus.security.AuthenticationException
+                || failure instanceof io.quarkus.security.UnauthorizedException;
     }
 
     private void checkLimits(RoutingContext context) {
@@ -98,7 +107,8 @@ public class VertxProblems {
     }
 
     private void failure(RoutingContext context, int statusCode) {
-        int status = statusCode >= 400 ? statusCode
+        int status = context.failure() instanceof io.quarkus.security.ForbiddenException ? 403
+                : statusCode >= 400 ? statusCode
                 : context.failure() instanceof io.vertx.ext.web.handler.HttpException http ? http.getStatusCode() : 500;
         Problem problem;
         if (status >= 500) {

@@ -124,7 +124,8 @@ class AuthorizationMatrixTest {
         Row row = cell.row();
         String path = row.path()
                 .replace("{caseNumber}", row.path().endsWith("/determination") ? pendingCase : decidedCase)
-                .replace("{id}", row.path().startsWith("/api/reviewers") ? "rev-occmed-01" : "987654321");
+                .replace("{id}", row.path().startsWith("/api/reviewers") ? "rev-occmed-01" : "987654321")
+                .replace("{service}", "intake-service");
         RequestSpecification request = (cell.caller().identity == null ? given() : as(cell.caller().identity))
                 .baseUri(system.url(row.service()));
         String body = bodyFor(row);

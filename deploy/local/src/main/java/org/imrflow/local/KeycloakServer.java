@@ -50,6 +50,7 @@ final class KeycloakServer implements AutoCloseable {
     private final int port;
     private final int managementPort;
     private final Path home;
+    static final String WEB_CLIENT = "imrflow-web";
     private final Map<String, String> environment;
     private final Path log;
     private final ProcessRecorder recorder;
@@ -69,6 +70,15 @@ final class KeycloakServer implements AutoCloseable {
 
     /** Starts Keycloak on {@code requestedPort} (0 picks a free one), its management port next to it, and waits until the realm answers. */
     static KeycloakServer start(Path dataDir, Path realmFile, int requestedPort, ProcessRecorder recorder) {
+        return start(dataDir, realmFile, requestedPort, List.of(), recorder);
+    }
+
+    /**
+     * As above; {@code pageOrigins} are origins (e.g. {@code http://127.0.0.1:41234}) of service pages on ports the
+     * stack picked, added to the browser client's redirect URIs in the imported copy of the realm.
+     */
+    static KeycloakServer start(Path dataDir, Path realmFile, int requestedPort, List<String> pageOrigins,
+                                ProcessRecorder recorder) {
         Path distribution = distribution();
         int port = FreePort.orPick(requestedPort);
         int managementPort = requestedPort > 0 ? requestedPort + 1 : FreePort.orPick(0);
@@ -84,7 +94,7 @@ final class KeycloakServer implements AutoCloseable {
                     "KC_BOOTSTRAP_ADMIN_PASSWORD", SecretFile.readOrCreate(home.resolve("admin-password")),
                     // the realm file's placeholder for the browser client's secret, resolved at import
                     "IMRFLOW_WEB_CLIENT_SECRET", SecretFile.readOrCreate(home.resolve("imrflow-web-secret")));
-            stageRealm(home, realmFile, newSecrets);
+            stageRealm(home, realmFile, pageOrigins, newSecrets);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not prepare Keycloak's home " + home, e);
         }
@@ -112,19 +122,49 @@ final class KeycloakServer implements AutoCloseable {
      * file differs from the one last imported, or the secrets are new, the database goes and the realm is imported
      * afresh. The realm file is the truth here; changes made in the admin console last until the file changes.
      */
-    private static void stageRealm(Path home, Path realmFile, boolean newSecrets) throws IOException {
+    private static void stageRealm(Path home, Path realmFile, List<String> pageOrigins, boolean newSecrets) throws IOException {
         if (!Files.isRegularFile(realmFile)) {
             throw new IllegalStateException("The realm file " + realmFile + " is missing");
         }
+        byte[] realm = withPageOrigins(Files.readAllBytes(realmFile), pageOrigins);
         Path importedHash = home.resolve("imported-realm.sha256");
-        String hash = sha256(Files.readAllBytes(realmFile));
+        String hash = sha256(realm);
         boolean same = Files.isRegularFile(importedHash) && Files.readString(importedHash).strip().equals(hash);
         if (!same || newSecrets) {
             EmbeddedInfrastructure.deleteRecursively(home.resolve("data").resolve("h2"));
         }
-        Files.copy(realmFile, home.resolve("data").resolve("import").resolve(realmFile.getFileName()),
-                StandardCopyOption.REPLACE_EXISTING);
+        Files.write(home.resolve("data").resolve("import").resolve(realmFile.getFileName()), realm);
         Files.writeString(importedHash, hash + System.lineSeparator());
+    }
+
+    /** The realm with {@code origin/*} added to the browser client's redirect URIs, for each origin it lacks. */
+    static byte[] withPageOrigins(byte[] realm, List<String> pageOrigins) throws IOException {
+        if (pageOrigins.isEmpty()) {
+            return realm;
+        }
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode tree = json.readTree(realm);
+        for (com.fasterxml.jackson.databind.JsonNode client : tree.path("clients")) {
+            if (WEB_CLIENT.equals(client.path("clientId").asText())) {
+                com.fasterxml.jackson.databind.node.ArrayNode uris = (com.fasterxml.jackson.databind.node.ArrayNode) client.path("redirectUris");
+                for (String origin : pageOrigins) {
+                    String uri = origin + "/*";
+                    boolean known = false;
+                    for (com.fasterxml.jackson.databind.JsonNode existing : uris) {
+                        known |= existing.asText().equals(uri);
+                    }
+                    if (!known) {
+                        uris.add(uri);
+                    }
+                }
+            }
+        }
+        return json.writerWithDefaultPrettyPrinter().writeValueAsBytes(tree);
+    }
+
+    /** The browser client's secret, made for this stack's Keycloak; the pages' services need it for the code flow. */
+    String webClientSecret() {
+        return environment.get("IMRFLOW_WEB_CLIENT_SECRET");
     }
 
     /** The home's lib is the shared distribution's: Keycloak finds its jars, and its built configuration, there. */

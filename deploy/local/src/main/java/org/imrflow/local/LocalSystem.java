@@ -53,7 +53,7 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     private record ServiceLaunch(Path jar, String host, int port, int managementPort, Map<String, String> config,
-                                 String heap, Path log) {
+                                 Map<String, String> environment, String heap, Path log) {
     }
 
     private final PidFile pids;
@@ -86,15 +86,24 @@ public final class LocalSystem implements AutoCloseable {
         LocalSystem system = new LocalSystem(pids, Infrastructure.start(options.stack(), pids::record));
         try {
             ImrTopics.createMissing(system.infrastructure.kafkaBootstrapServers());
+            // Ports first: Keycloak must know where the browser pages are, to send a signed-in browser back there.
+            Map<ImrService, int[]> ports = new EnumMap<>(ImrService.class);
+            for (ImrService service : ImrService.values()) {
+                ports.put(service, new int[]{options.fixedPorts() ? service.defaultPort() : FreePort.orPick(0),
+                        options.fixedPorts() ? service.defaultManagementPort() : FreePort.orPick(0)});
+            }
+            List<String> pageOrigins = options.fixedPorts() ? List.of()
+                    : List.of("http://127.0.0.1:" + ports.get(ImrService.NOTIFICATION)[0],
+                    "http://localhost:" + ports.get(ImrService.NOTIFICATION)[0]);
             // before the services: they will check bearer tokens against its keys
             system.keycloak = KeycloakServer.start(options.stack().dataDir(), ImrflowRealm.file(options.repositoryRoot()),
-                    options.stack().keycloakPort(), pids::record);
+                    options.stack().keycloakPort(), pageOrigins, pids::record);
             system.tokens = new IdentityTokens(system.keycloak.issuer());
             for (ImrService service : ImrService.values()) {
-                int port = options.fixedPorts() ? service.defaultPort() : FreePort.orPick(0);
-                int managementPort = options.fixedPorts() ? service.defaultManagementPort() : FreePort.orPick(0);
+                int[] servicePorts = ports.get(service);
                 ServiceLaunch launch = new ServiceLaunch(service.runnableJar(options.repositoryRoot()), options.httpHost(),
-                        port, managementPort, system.configFor(service, options), options.serviceHeap(),
+                        servicePorts[0], servicePorts[1], system.configFor(service, options, ports),
+                        system.environmentFor(service), options.serviceHeap(),
                         options.stack().dataDir().resolve("logs").resolve(service.serviceName() + ".log"));
                 system.launches.put(service, launch);
                 system.launch(service);
@@ -155,13 +164,13 @@ public final class LocalSystem implements AutoCloseable {
     private ServiceProcess launch(ImrService service) {
         ServiceLaunch launch = launches.get(service);
         ServiceProcess process = ServiceProcess.start(service, launch.jar(), launch.host(), launch.port(),
-                launch.managementPort(), launch.config(), launch.heap(), launch.log());
+                launch.managementPort(), launch.config(), launch.environment(), launch.heap(), launch.log());
         services.put(service, process);
         pids.record(service.serviceName(), process.pid());
         return process;
     }
 
-    private Map<String, String> configFor(ImrService service, SystemOptions options) {
+    private Map<String, String> configFor(ImrService service, SystemOptions options, Map<ImrService, int[]> ports) {
         Map<String, String> config = new HashMap<>(infrastructure.database(service.database()).quarkusConfig());
         // the prod profile requires the password under this name (org.imrflow.http.ProductionSettings)
         config.put("imrflow.production.database-password", config.get("quarkus.datasource.password"));
@@ -170,7 +179,21 @@ public final class LocalSystem implements AutoCloseable {
         if (service == ImrService.ASSIGNMENT) {
             config.put("imrflow.assignment.demo-roster", Boolean.toString(options.demo()));
         }
+        if (service == ImrService.NOTIFICATION) {
+            // the operations page's spine cards and dead letters: where every service answers
+            ports.forEach((other, otherPorts) -> {
+                config.put("imrflow.spine.services." + other.serviceName() + ".api", "http://127.0.0.1:" + otherPorts[0]);
+                config.put("imrflow.spine.services." + other.serviceName() + ".management", "http://127.0.0.1:" + otherPorts[1]);
+            });
+        }
         return config;
+    }
+
+    /** Secrets go in the environment, not on the command line where any local user could read them. */
+    private Map<String, String> environmentFor(ImrService service) {
+        return service == ImrService.NOTIFICATION
+                ? Map.of("IMRFLOW_WEB_CLIENT_SECRET", keycloak.webClientSecret())
+                : Map.of();
     }
 
     public String url(ImrService service) {

@@ -41,7 +41,7 @@ public final class ServiceProcess implements AutoCloseable {
      * {@code -D} system properties.
      */
     static ServiceProcess start(ImrService service, Path jar, String host, int port, int managementPort,
-                                Map<String, String> config, String heap, Path log) {
+                                Map<String, String> config, Map<String, String> environment, String heap, Path log) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build with ./mvnw -DskipTests package");
         }
@@ -51,7 +51,7 @@ public final class ServiceProcess implements AutoCloseable {
         config.forEach((key, value) -> args.add("-D" + key + "=" + value));
         args.add("-jar");
         args.add(jar.toString());
-        return new ServiceProcess(service, host, port, managementPort, ChildProcess.startJava(service.serviceName(), args, log));
+        return new ServiceProcess(service, host, port, managementPort, ChildProcess.startJava(service.serviceName(), args, environment, List.of(), log));
     }
 
     public ImrService service() {

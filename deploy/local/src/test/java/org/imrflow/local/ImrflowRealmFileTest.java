@@ -196,4 +196,21 @@ class ImrflowRealmFileTest {
             throw new AssertionError("Could not read " + file.toAbsolutePath().normalize(), e);
         }
     }
+
+    @Test
+    void pagesOnPickedPortsAreAddedToTheBrowserClientsRedirectUrisOnce() throws Exception {
+        byte[] realm = java.nio.file.Files.readAllBytes(ImrflowRealm.file(REPOSITORY));
+        byte[] staged = KeycloakServer.withPageOrigins(realm, List.of("http://127.0.0.1:41234", "http://127.0.0.1:8084"));
+        JsonNode web = null;
+        for (JsonNode client : new com.fasterxml.jackson.databind.ObjectMapper().readTree(staged).path("clients")) {
+            if (client.path("clientId").asText().equals("imrflow-web")) {
+                web = client;
+            }
+        }
+        List<String> uris = new java.util.ArrayList<>();
+        web.path("redirectUris").forEach(uri -> uris.add(uri.asText()));
+        assertTrue(uris.contains("http://127.0.0.1:41234/*"), uris.toString());
+        assertEquals(1, uris.stream().filter("http://127.0.0.1:8084/*"::equals).count(), "a known one is not added again");
+        assertEquals(realm.length, KeycloakServer.withPageOrigins(realm, List.of()).length, "none added: the file as it is");
+    }
 }
