@@ -6,8 +6,10 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.imrflow.events.tracing.TraceParent;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /** One event waiting in, or already sent from, a service's outbox. */
@@ -51,4 +53,15 @@ public class OutboxMessage {
 
     @Column(name = "park_reason")
     public String parkReason;
+
+    /** The W3C trace context of the span that appended the event (see {@link TraceParent}); null while tracing is off. */
+    @Column(name = "traceparent")
+    public String traceparent;
+
+    @Column(name = "tracestate")
+    public String tracestate;
+
+    public Optional<TraceParent> trace() {
+        return TraceParent.of(traceparent, tracestate);
+    }
 }
