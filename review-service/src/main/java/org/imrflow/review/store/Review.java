@@ -20,11 +20,13 @@ import org.imrflow.events.DisputedItem;
 import org.imrflow.http.ListFilter;
 import org.imrflow.events.ReviewType;
 import org.imrflow.events.ReviewerQualifications;
+import org.imrflow.events.tracing.TraceParent;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** A case on an expert reviewer's desk: pending until the determination is recorded. */
 @Entity
@@ -82,6 +84,17 @@ public class Review extends PanacheEntityBase {
     @CollectionTable(name = "item_decision", joinColumns = @JoinColumn(name = "case_number"))
     @OrderBy("itemNumber")
     public List<ItemDecisionRow> decisions = new ArrayList<>();
+
+    /** The case's trace, as the assignment carried it: the determination continues it (see ReviewDesk). */
+    @Column(name = "traceparent")
+    public String traceparent;
+
+    @Column(name = "tracestate")
+    public String tracestate;
+
+    public Optional<TraceParent> caseTrace() {
+        return TraceParent.of(traceparent, tracestate);
+    }
 
     public ClaimsAdministratorGuideline urGuideline() {
         return new ClaimsAdministratorGuideline(urGuidelineBasedOnMtus, urGuidelineCitation);
