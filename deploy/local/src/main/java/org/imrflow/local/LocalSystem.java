@@ -53,7 +53,7 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     private record ServiceLaunch(Path jar, String host, int port, int managementPort, Map<String, String> config,
-                                 String heap, Path log) {
+                                 Map<String, String> environment, String heap, Path log) {
     }
 
     private final PidFile pids;
@@ -94,8 +94,8 @@ public final class LocalSystem implements AutoCloseable {
                 int port = options.fixedPorts() ? service.defaultPort() : FreePort.orPick(0);
                 int managementPort = options.fixedPorts() ? service.defaultManagementPort() : FreePort.orPick(0);
                 ServiceLaunch launch = new ServiceLaunch(service.runnableJar(options.repositoryRoot()), options.httpHost(),
-                        port, managementPort, system.configFor(service, options), options.serviceHeap(),
-                        options.stack().dataDir().resolve("logs").resolve(service.serviceName() + ".log"));
+                        port, managementPort, system.configFor(service, options), environmentFor(options),
+                        options.serviceHeap(), options.stack().dataDir().resolve("logs").resolve(service.serviceName() + ".log"));
                 system.launches.put(service, launch);
                 system.launch(service);
             }
@@ -155,7 +155,7 @@ public final class LocalSystem implements AutoCloseable {
     private ServiceProcess launch(ImrService service) {
         ServiceLaunch launch = launches.get(service);
         ServiceProcess process = ServiceProcess.start(service, launch.jar(), launch.host(), launch.port(),
-                launch.managementPort(), launch.config(), launch.heap(), launch.log());
+                launch.managementPort(), launch.config(), launch.environment(), launch.heap(), launch.log());
         services.put(service, process);
         pids.record(service.serviceName(), process.pid());
         return process;
@@ -171,6 +171,11 @@ public final class LocalSystem implements AutoCloseable {
             config.put("imrflow.assignment.demo-roster", Boolean.toString(options.demo()));
         }
         return config;
+    }
+
+    /** What a service gets added to the launcher's environment: the OTLP endpoint, when the options name one. */
+    private static Map<String, String> environmentFor(SystemOptions options) {
+        return options.otlpEndpoint() == null ? Map.of() : Map.of(SystemOptions.OTLP_ENDPOINT, options.otlpEndpoint());
     }
 
     public String url(ImrService service) {

@@ -38,10 +38,10 @@ public final class ServiceProcess implements AutoCloseable {
 
     /**
      * Starts the service's JVM listening on {@code host:port} ({@code quarkus.http.host}); {@code config} becomes
-     * {@code -D} system properties.
+     * {@code -D} system properties, and {@code environment} is added to the launcher's environment.
      */
     static ServiceProcess start(ImrService service, Path jar, String host, int port, int managementPort,
-                                Map<String, String> config, String heap, Path log) {
+                                Map<String, String> config, Map<String, String> environment, String heap, Path log) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build with ./mvnw -DskipTests package");
         }
@@ -51,7 +51,8 @@ public final class ServiceProcess implements AutoCloseable {
         config.forEach((key, value) -> args.add("-D" + key + "=" + value));
         args.add("-jar");
         args.add(jar.toString());
-        return new ServiceProcess(service, host, port, managementPort, ChildProcess.startJava(service.serviceName(), args, log));
+        return new ServiceProcess(service, host, port, managementPort,
+                ChildProcess.startJava(service.serviceName(), args, environment, List.of(), log));
     }
 
     public ImrService service() {
