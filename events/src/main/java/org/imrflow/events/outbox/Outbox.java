@@ -48,10 +48,7 @@ public class Outbox {
         message.occurredAt = clock.instant();
         // The one place a trace is handed to the event stream: the span current here (the request's, or the inbox's
         // for an event a consumer appends) is kept with the event, and the relay sends it on as its Kafka headers.
-        TraceParent.current().ifPresent(trace -> {
-            message.traceparent = trace.traceparent();
-            message.tracestate = trace.tracestate();
-        });
+        message.trace = TraceParent.current().orElse(null);
         // The case lock, held to commit, makes a case's rows take their ids in commit order: a second transaction on
         // the case inserts only after the first has committed, so the relay's "order by id" is per-case commit order.
         return Panache.getSession().chain(session -> session

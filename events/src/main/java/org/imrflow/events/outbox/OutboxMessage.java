@@ -1,6 +1,7 @@
 package org.imrflow.events.outbox;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -9,7 +10,6 @@ import jakarta.persistence.Table;
 import org.imrflow.events.tracing.TraceParent;
 
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 
 /** One event waiting in, or already sent from, a service's outbox. */
@@ -54,14 +54,7 @@ public class OutboxMessage {
     @Column(name = "park_reason")
     public String parkReason;
 
-    /** The W3C trace context of the span that appended the event (see {@link TraceParent}); null while tracing is off. */
-    @Column(name = "traceparent")
-    public String traceparent;
-
-    @Column(name = "tracestate")
-    public String tracestate;
-
-    public Optional<TraceParent> trace() {
-        return TraceParent.of(traceparent, tracestate);
-    }
+    /** The trace context of the span that appended the event; null while tracing is off. */
+    @Embedded
+    public TraceParent trace;
 }

@@ -259,7 +259,7 @@ public class OutboxRelay {
     private Span publishing(OutboxMessage message) {
         return tracer.spanBuilder(message.topic + " publish")
                 .setSpanKind(SpanKind.PRODUCER)
-                .setParent(message.trace().map(TraceParent::context).orElseGet(Context::root))
+                .setParent(message.trace != null ? message.trace.context() : Context.root())
                 .setAttribute("messaging.system", "kafka")
                 .setAttribute("messaging.operation", "publish")
                 .setAttribute("messaging.destination.name", message.topic)

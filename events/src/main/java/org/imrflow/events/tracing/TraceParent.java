@@ -4,6 +4,7 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
+import jakarta.persistence.Embeddable;
 
 import java.util.HashMap;
 import java.util.List;
@@ -14,11 +15,13 @@ import java.util.function.BiConsumer;
 /**
  * The W3C trace context of one span as text: what the outbox keeps with each event it appends (the span that appended
  * it), what the relay sends as the Kafka headers of the same names, and what the review service keeps with a review to
- * continue its case's trace. Empty wherever tracing is off.
+ * continue its case's trace. Embedded in an entity, it is the columns {@code traceparent} and {@code tracestate}, both
+ * null (the field null) where tracing was off.
  *
  * @param traceparent the {@code traceparent} header, e.g. {@code 00-<trace id>-<span id>-01}
  * @param tracestate  the {@code tracestate} header, or null when the trace has none
  */
+@Embeddable
 public record TraceParent(String traceparent, String tracestate) {
     public static final String TRACEPARENT = "traceparent";
     public static final String TRACESTATE = "tracestate";
@@ -44,12 +47,6 @@ public record TraceParent(String traceparent, String tracestate) {
         Map<String, String> headers = new HashMap<>();
         W3C.inject(context, headers, Map::put);
         return Optional.ofNullable(headers.get(TRACEPARENT)).map(parent -> new TraceParent(parent, headers.get(TRACESTATE)));
-    }
-
-    /** What a row kept: empty when it kept none (it was written while tracing was off). */
-    public static Optional<TraceParent> of(String traceparent, String tracestate) {
-        return traceparent == null || traceparent.isBlank() ? Optional.empty()
-                : Optional.of(new TraceParent(traceparent, tracestate));
     }
 
     /** A context whose span is this one, as a remote parent: a span started in it continues its trace. */

@@ -29,7 +29,6 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -72,9 +71,7 @@ public class ReviewDesk {
             review.urGuidelineCitation = assigned.claimsAdministratorGuideline().citation();
             review.disputedItems.clear();
             assigned.disputedItems().stream().map(ReviewItemRow::of).forEach(review.disputedItems::add);
-            Optional<TraceParent> caseTrace = TraceParent.current(); // the inbox's span, in the case's trace
-            review.traceparent = caseTrace.map(TraceParent::traceparent).orElse(null);
-            review.tracestate = caseTrace.map(TraceParent::tracestate).orElse(null);
+            review.caseTrace = TraceParent.current().orElse(null); // the inbox's span, in the case's trace
             return review.<Review>persist();
         });
     }
@@ -105,7 +102,9 @@ public class ReviewDesk {
         SpanBuilder recording = tracer.spanBuilder("record determination")
                 .addLink(request.getSpanContext())
                 .setAttribute("imrflow.case_number", review.caseNumber);
-        review.caseTrace().ifPresent(caseTrace -> recording.setParent(caseTrace.context()));
+        if (review.caseTrace != null) {
+            recording.setParent(review.caseTrace.context());
+        }
         Span span = recording.startSpan();
         request.addLink(span.getSpanContext());
         return span;

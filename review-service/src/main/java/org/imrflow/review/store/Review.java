@@ -6,6 +6,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -26,7 +27,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** A case on an expert reviewer's desk: pending until the determination is recorded. */
 @Entity
@@ -86,15 +86,8 @@ public class Review extends PanacheEntityBase {
     public List<ItemDecisionRow> decisions = new ArrayList<>();
 
     /** The case's trace, as the assignment carried it: the determination continues it (see ReviewDesk). */
-    @Column(name = "traceparent")
-    public String traceparent;
-
-    @Column(name = "tracestate")
-    public String tracestate;
-
-    public Optional<TraceParent> caseTrace() {
-        return TraceParent.of(traceparent, tracestate);
-    }
+    @Embedded
+    public TraceParent caseTrace;
 
     public ClaimsAdministratorGuideline urGuideline() {
         return new ClaimsAdministratorGuideline(urGuidelineBasedOnMtus, urGuidelineCitation);
