@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * Turns tracing on exactly when {@value #VARIABLE} names an OTLP collector: the OpenTelemetry SDK then exports every
  * service's spans there (OTLP/HTTP with protobuf, see the events module's microprofile-config.properties). Unset or
- * blank, the SDK is disabled: no spans, no exporter, no connection attempts. Quarkus alone would export to
+ * blank, the SDK is disabled: no exporter, no connection attempts, no trace context read from requests or records
+ * (Quarkus keeps a tracer without exporter, so log lines still carry ids). Quarkus alone would export to
  * {@code localhost:4317} when no endpoint is set, and no setting can say "disabled unless a variable is set".
  *
  * <p>Its ordinal is below every other source's, so an explicit {@code quarkus.otel.sdk.disabled} or
