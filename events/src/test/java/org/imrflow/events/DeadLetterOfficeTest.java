@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.imrflow.events.inbox.InvalidEventException;
 import org.imrflow.events.testing.EventStreamProbe;
+import org.imrflow.events.tracing.TraceParent;
 import org.imrflow.local.LocalStackTestResource;
 import org.junit.jupiter.api.Test;
 
@@ -278,10 +279,16 @@ class DeadLetterOfficeTest {
                 .toList();
     }
 
+    /**
+     * The record's headers but its trace context: the connector's dead-letter producer adds a traceparent of its own,
+     * and the replay carries it on, so a replayed event continues the trace it was dead-lettered in.
+     */
     private static Map<String, List<String>> headerMap(ConsumerRecord<?, ?> record) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (Header header : record.headers()) {
-            headers.computeIfAbsent(header.key(), k -> new java.util.ArrayList<>()).add(new String(header.value()));
+            if (!header.key().equals(TraceParent.TRACEPARENT) && !header.key().equals(TraceParent.TRACESTATE)) {
+                headers.computeIfAbsent(header.key(), k -> new java.util.ArrayList<>()).add(new String(header.value()));
+            }
         }
         return headers;
     }

@@ -1,5 +1,8 @@
 package org.imrflow.events;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -7,26 +10,35 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.imrflow.events.outbox.Outbox;
 import org.imrflow.events.testing.EventStreamProbe;
 import org.imrflow.events.testing.EventStreamProbe.StreamEvent;
+import org.imrflow.events.tracing.Spans;
+import org.imrflow.events.tracing.TraceParent;
 import org.imrflow.local.LocalStackTestResource;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The outbox and inbox properties every service relies on, against real PostgreSQL and Kafka. */
+/**
+ * The outbox and inbox properties every service relies on, against real PostgreSQL and Kafka: the trace an event
+ * carries from the appending span to the consumer's handler included.
+ */
 @QuarkusTest
 @QuarkusTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "events"))
 class OutboxAndInboxTest {
@@ -37,6 +49,9 @@ class OutboxAndInboxTest {
 
     @Inject
     RecordingConsumer consumer;
+
+    @Inject
+    Tracer tracer;
 
     private final EventStreamProbe probe = EventStreamProbe.ofTestConfig();
 
@@ -126,6 +141,65 @@ class OutboxAndInboxTest {
         String dlq = EventType.CASE_INELIGIBLE.deadLetterTopic("events-test");
         assertTrue(probe.readRaw(dlq, Duration.ofMillis(200)).stream().noneMatch(r -> caseNumber.equals(r.key())),
                 "a retried success never reaches the dead-letter topic");
+    }
+
+    @Test
+    void anEventLeavesWithTheTraceItWasAppendedIn() throws Throwable {
+        String caseNumber = newCaseNumber();
+        Span request = tracer.spanBuilder("a request").startSpan();
+        SpanContext appendedIn = request.getSpanContext();
+        inTransaction(() -> Spans.within(request, () -> outbox.append(EventType.CASE_INELIGIBLE, caseNumber,
+                ineligible(caseNumber, "traced"))));
+
+        assertEquals(Optional.of("00-" + appendedIn.getTraceId() + "-" + appendedIn.getSpanId() + "-01"),
+                keptTrace(caseNumber), "the outbox row keeps the appending span's traceparent");
+        String[] traceparent = EventStreamProbe.header(published(caseNumber), TraceParent.TRACEPARENT).split("-");
+        assertEquals(appendedIn.getTraceId(), traceparent[1], "the record continues the trace");
+        assertNotEquals(appendedIn.getSpanId(), traceparent[2], "under the relay's producer span");
+    }
+
+    @Test
+    void anEventAppendedOutsideAnySpanStartsATraceWhenItIsPublished() throws Throwable {
+        String caseNumber = newCaseNumber();
+        inTransaction(() -> outbox.append(EventType.CASE_INELIGIBLE, caseNumber, ineligible(caseNumber, "untraced")));
+
+        assertEquals(Optional.empty(), keptTrace(caseNumber));
+        assertTrue(EventStreamProbe.header(published(caseNumber), TraceParent.TRACEPARENT)
+                .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01"), "the relay's producer span is the root of a trace");
+    }
+
+    @Test
+    void theHandlerRunsInTheTraceTheRecordCarriesOnEveryAttempt() {
+        String caseNumber = newCaseNumber();
+        UUID eventId = UUID.randomUUID();
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String producerSpanId = traceId.substring(0, 16);
+        Map<String, String> headers = new HashMap<>(headers(caseNumber, eventId));
+        headers.put(TraceParent.TRACEPARENT, "00-" + traceId + "-" + producerSpanId + "-01");
+        // The handler fails twice first, as on a database restart: the attempt that succeeds is still in the trace.
+        String payload = "{\"caseNumber\":\"" + caseNumber + "\",\"screenedAt\":\"2026-11-01T10:00:00Z\","
+                + "\"deferred\":false,\"reasons\":[\"" + RecordingConsumer.FAIL_TWICE + "\"]}";
+        probe.publishRaw(EventType.CASE_INELIGIBLE.topic(), caseNumber, payload, headers);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> consumer.handled(caseNumber).contains(eventId));
+        String[] inHandler = consumer.traceOf(eventId).orElseThrow(() -> new AssertionError("no span in the handler"))
+                .traceparent().split("-");
+        assertEquals(traceId, inHandler[1], "what the handler appends continues the producer's trace");
+        assertNotEquals(producerSpanId, inHandler[2], "under the consumer's own span");
+    }
+
+    private ConsumerRecord<String, String> published(String caseNumber) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> probe.readRaw(EventType.CASE_INELIGIBLE.topic(),
+                        Duration.ofMillis(200)).stream().filter(record -> caseNumber.equals(record.key())).findFirst(),
+                Optional::isPresent).orElseThrow();
+    }
+
+    private static Optional<String> keptTrace(String caseNumber) throws Throwable {
+        return Optional.ofNullable(VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession()
+                .chain(s -> s.createNativeQuery("select traceparent from event_outbox where case_number = :caseNumber",
+                                String.class)
+                        .setParameter("caseNumber", caseNumber)
+                        .getSingleResult()))));
     }
 
     private long processedCount(UUID eventId) throws Throwable {

@@ -6,9 +6,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.imrflow.events.inbox.EventRejectedException;
 import org.imrflow.events.inbox.Inbox;
+import org.imrflow.events.tracing.TraceParent;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -28,6 +30,8 @@ public class RecordingConsumer {
     private final AtomicInteger attemptsWhileHeld = new AtomicInteger();
 
     final Map<String, List<UUID>> handledByCase = new ConcurrentHashMap<>();
+    /** The trace context current in the handler, by event: what the handler would append to the outbox with. */
+    private final Map<UUID, TraceParent> tracesByEvent = new ConcurrentHashMap<>();
     private final Map<UUID, AtomicInteger> failures = new ConcurrentHashMap<>();
     private final Inbox inbox;
 
@@ -49,6 +53,7 @@ public class RecordingConsumer {
             if (event.payload().reasons().contains(REJECT)) {
                 throw new EventRejectedException("case " + event.caseNumber() + " is unknown here");
             }
+            TraceParent.current().ifPresent(trace -> tracesByEvent.put(event.id(), trace));
             handledByCase.computeIfAbsent(event.caseNumber(), k -> new CopyOnWriteArrayList<>()).add(event.id());
             return Uni.createFrom().voidItem();
         });
@@ -60,6 +65,10 @@ public class RecordingConsumer {
 
     void release() {
         released = true;
+    }
+
+    Optional<TraceParent> traceOf(UUID eventId) {
+        return Optional.ofNullable(tracesByEvent.get(eventId));
     }
 
     List<UUID> handled(String caseNumber) {

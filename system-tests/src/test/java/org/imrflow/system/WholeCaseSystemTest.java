@@ -7,29 +7,36 @@ import org.imrflow.events.testing.EventStreamProbe.StreamEvent;
 import org.imrflow.events.testing.SampleDispute;
 import org.imrflow.local.ImrService;
 import org.imrflow.local.LocalSystem;
+import org.imrflow.system.OtlpReceiver.ReceivedSpan;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The sample letter's dispute, from submission to Final Determination letter, through the four services running as
- * separate processes over real Kafka and PostgreSQL: what a newcomer sees with the README's run command.
+ * separate processes over real Kafka and PostgreSQL: what a newcomer sees with the README's run command; and its trace.
  */
 class WholeCaseSystemTest {
     private static LocalSystem system;
     private static EventStreamProbe stream;
     private static Path dataDir;
+    private static OtlpReceiver traces;
 
     @BeforeAll
     static void startTheSystem() {
@@ -37,6 +44,7 @@ class WholeCaseSystemTest {
         system = running.system;
         dataDir = running.dataDir;
         stream = new EventStreamProbe(system.kafkaBootstrapServers());
+        traces = running.traces;
     }
 
     @Test
@@ -112,6 +120,73 @@ class WholeCaseSystemTest {
         // 7. No PHI in any log: not the worker's name, the claim number, nor a sentence of the clinical summary.
         List<String> phi = List.of("Pat Example", claimNumber, SampleDispute.SUMMARY_SENTENCE);
         assertEquals(List.of(), PhiInLogs.find(dataDir, phi), "log lines that carry PHI");
+    }
+
+    /**
+     * One trace follows the case through the four services, each exporting its spans over OTLP: from the claims
+     * administrator's submission through assignment and review, the reviewer's decision (a request of its own, days
+     * later in real life) included, to the letter.
+     */
+    @Test
+    void oneTraceFollowsTheSampleDisputeFromItsSubmissionToItsLetter() throws IOException {
+        String caseNumber = SampleCases.filed(system);
+        SampleCases.awaitOnTheDesk(system, caseNumber);
+        SampleCases.decided(system, caseNumber);
+
+        // The case's trace is the one its case-received went out in. Each service sends its spans in batches of its
+        // own, so the trace is complete once every step of the case has come in.
+        String traceId = await().atMost(Duration.ofSeconds(60)).until(
+                () -> publication(caseNumber, "intake-service", "imr.case-received"), spans -> spans.size() == 1)
+                .get(0).traceId();
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            for (String step : List.of(
+                    "intake-service imr.case-received publish",
+                    "assignment-service imr.case-received process",
+                    "assignment-service imr.reviewer-assigned publish",
+                    "review-service imr.reviewer-assigned process",
+                    "review-service record determination",
+                    "review-service imr.decision-recorded publish",
+                    "notification-service imr.decision-recorded process",
+                    "notification-service imr.letter-issued publish")) {
+                assertTrue(traces.trace(traceId).stream().anyMatch(span -> (span.service() + " " + span.name()).equals(step)
+                                && caseNumber.equals(span.attributes().get("imrflow.case_number"))),
+                        step + " of " + caseNumber + " " + describe(traceId));
+            }
+            assertEquals(List.of("intake-service SERVER POST /api/cases"), traces.trace(traceId).stream()
+                            .filter(ReceivedSpan::isRoot).map(root -> root.service() + " " + root.kind() + " " + root.name())
+                            .toList(), "the trace begins with the submission " + describe(traceId));
+        });
+        List<ReceivedSpan> trace = traces.trace(traceId);
+        assertEquals(Set.of("intake-service", "assignment-service", "review-service", "notification-service"),
+                trace.stream().map(ReceivedSpan::service).collect(Collectors.toSet()), describe(traceId));
+        assertEquals(List.of(traceId), publication(caseNumber, "notification-service", "imr.letter-issued").stream()
+                .map(ReceivedSpan::traceId).toList(), "one letter, in the case's trace");
+
+        // The reviewer's request is a trace of its own, and it and the recording of the decision link to each other.
+        ReceivedSpan recording = trace.stream().filter(span -> span.name().equals("record determination")).findFirst()
+                .orElseThrow();
+        ReceivedSpan request = await().atMost(Duration.ofSeconds(30)).until(() -> traces.spans(span ->
+                span.service().equals("review-service") && span.kind().equals("SERVER")
+                        && span.linkedSpanIds().contains(recording.spanId())), spans -> !spans.isEmpty()).get(0);
+        assertNotEquals(traceId, request.traceId());
+        assertEquals("POST /api/reviews/{caseNumber}/determination", request.name());
+        assertEquals(List.of(request.spanId()), recording.linkedSpanIds());
+
+        // Log lines carry the trace id: the review service's line about the decision names the case's trace.
+        List<String> decided = Files.readAllLines(system.process(ImrService.REVIEW).log()).stream()
+                .filter(line -> line.contains("Case " + caseNumber + " decided")).toList();
+        assertEquals(1, decided.size(), decided::toString);
+        assertTrue(decided.get(0).contains("traceId=" + traceId + " spanId=" + recording.spanId()), decided.get(0));
+    }
+
+    private static List<ReceivedSpan> publication(String caseNumber, String service, String topic) {
+        return traces.spans(span -> span.service().equals(service) && span.name().equals(topic + " publish")
+                && caseNumber.equals(span.attributes().get("imrflow.case_number")));
+    }
+
+    private static String describe(String traceId) {
+        return traces.trace(traceId).stream().map(ReceivedSpan::toString)
+                .collect(Collectors.joining("\n  ", "(trace " + traceId + ":\n  ", ")"));
     }
 
     /** A request signed in as a demo identity of the local realm, with a token from the stack's Keycloak. */

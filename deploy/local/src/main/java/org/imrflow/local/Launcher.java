@@ -103,6 +103,10 @@ public final class Launcher {
         System.out.println("Logs:         " + dataDir.resolve("logs"));
         System.out.println("Pids:         " + system.pidFile().path() + " (a crashed run's processes are stopped at the next start)");
         System.out.println("Demo roster:  " + (demo ? "seeded (8 reviewers) if the roster was empty" : "off"));
+        String otlpEndpoint = System.getenv(SystemOptions.OTLP_ENDPOINT);
+        System.out.println("Traces:       " + (otlpEndpoint == null || otlpEndpoint.isBlank()
+                ? "off (set " + SystemOptions.OTLP_ENDPOINT + " to an OTLP/HTTP collector, see docs/tracing.md)"
+                : "exported to " + otlpEndpoint.strip() + " (" + SystemOptions.OTLP_ENDPOINT + ")"));
         System.out.println("Keycloak:     admin console " + keycloak.adminConsole() + " (user " + KeycloakServer.ADMIN
                 + ", password in " + keycloak.adminPasswordFile() + ")");
         System.out.println("Identities:   the password is the username (demo only); ./run-local.sh token <identity> prints a token");

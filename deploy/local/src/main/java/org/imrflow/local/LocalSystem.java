@@ -103,7 +103,7 @@ public final class LocalSystem implements AutoCloseable {
                 int[] servicePorts = ports.get(service);
                 ServiceLaunch launch = new ServiceLaunch(service.runnableJar(options.repositoryRoot()), options.httpHost(),
                         servicePorts[0], servicePorts[1], system.configFor(service, options, ports),
-                        system.environmentFor(service), options.serviceHeap(),
+                        system.environmentFor(service, options), options.serviceHeap(),
                         options.stack().dataDir().resolve("logs").resolve(service.serviceName() + ".log"));
                 system.launches.put(service, launch);
                 system.launch(service);
@@ -189,11 +189,19 @@ public final class LocalSystem implements AutoCloseable {
         return config;
     }
 
-    /** Secrets go in the environment, not on the command line where any local user could read them. */
-    private Map<String, String> environmentFor(ImrService service) {
-        return service == ImrService.NOTIFICATION
-                ? Map.of("IMRFLOW_WEB_CLIENT_SECRET", keycloak.webClientSecret())
-                : Map.of();
+    /**
+     * What a service gets added to the launcher's environment: secrets (not on the command line, where any local user
+     * could read them) and the OTLP endpoint, when the options name one.
+     */
+    private Map<String, String> environmentFor(ImrService service, SystemOptions options) {
+        Map<String, String> environment = new HashMap<>();
+        if (service == ImrService.NOTIFICATION) {
+            environment.put("IMRFLOW_WEB_CLIENT_SECRET", keycloak.webClientSecret());
+        }
+        if (options.otlpEndpoint() != null) {
+            environment.put(SystemOptions.OTLP_ENDPOINT, options.otlpEndpoint());
+        }
+        return environment;
     }
 
     public String url(ImrService service) {

@@ -38,7 +38,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     /**
      * Starts the service's JVM listening on {@code host:port} ({@code quarkus.http.host}); {@code config} becomes
-     * {@code -D} system properties.
+     * {@code -D} system properties, and {@code environment} is added to the launcher's environment.
      */
     static ServiceProcess start(ImrService service, Path jar, String host, int port, int managementPort,
                                 Map<String, String> config, Map<String, String> environment, String heap, Path log) {
@@ -51,7 +51,8 @@ public final class ServiceProcess implements AutoCloseable {
         config.forEach((key, value) -> args.add("-D" + key + "=" + value));
         args.add("-jar");
         args.add(jar.toString());
-        return new ServiceProcess(service, host, port, managementPort, ChildProcess.startJava(service.serviceName(), args, environment, List.of(), log));
+        return new ServiceProcess(service, host, port, managementPort,
+                ChildProcess.startJava(service.serviceName(), args, environment, List.of(), log));
     }
 
     public ImrService service() {

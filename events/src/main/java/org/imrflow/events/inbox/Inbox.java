@@ -3,8 +3,14 @@ package org.imrflow.events.inbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -12,14 +18,15 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.imrflow.events.EventMetrics;
 import org.imrflow.events.EventSchemas;
 import org.imrflow.events.EventType;
+import org.imrflow.events.tracing.Spans;
 import org.jboss.logging.Logger;
 
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
@@ -39,6 +46,8 @@ import java.util.function.Function;
 @ApplicationScoped
 public class Inbox {
     private static final Logger LOG = Logger.getLogger(Inbox.class);
+    private static final AttributeKey<String> CONSUMER = AttributeKey.stringKey("imrflow.consumer");
+    private static final AttributeKey<String> OUTCOME = AttributeKey.stringKey("imrflow.inbox.outcome");
 
     private final ObjectMapper json;
     private final String consumer;
@@ -46,8 +55,9 @@ public class Inbox {
     private final Duration retryBackOff;
     private final Duration maxRetryBackOff;
     private final EventMetrics metrics;
+    private final Tracer tracer;
 
-    Inbox(ObjectMapper json, StuckConsumers stuck, EventMetrics metrics,
+    Inbox(ObjectMapper json, StuckConsumers stuck, EventMetrics metrics, Tracer tracer,
           @ConfigProperty(name = "quarkus.application.name") String consumer,
           @ConfigProperty(name = "imrflow.inbox.retry-back-off", defaultValue = "100ms") Duration retryBackOff,
           @ConfigProperty(name = "imrflow.inbox.max-retry-back-off", defaultValue = "5s") Duration maxRetryBackOff) {
@@ -57,6 +67,7 @@ public class Inbox {
         this.retryBackOff = retryBackOff;
         this.maxRetryBackOff = maxRetryBackOff;
         this.metrics = metrics;
+        this.tracer = tracer;
     }
 
     /**
@@ -64,7 +75,7 @@ public class Inbox {
      * consumer group): what it has processed is recorded apart, so neither skips an event because the other took it.
      */
     public Inbox named(String otherConsumer) {
-        return new Inbox(json, stuck, metrics, otherConsumer, retryBackOff, maxRetryBackOff);
+        return new Inbox(json, stuck, metrics, tracer, otherConsumer, retryBackOff, maxRetryBackOff);
     }
 
     public <T> Uni<Void> process(Message<String> message, EventType type, Class<T> payloadType,
@@ -78,14 +89,17 @@ public class Inbox {
             return Uni.createFrom().completionStage(() -> message.nack(invalid));
         }
         // Each attempt starts on this message's Vert.x context: Hibernate Reactive sessions must not change threads.
-        Context context = Vertx.currentContext();
+        io.vertx.core.Context context = Vertx.currentContext();
         if (context == null) {
             throw new IllegalStateException("Inbox.process must be called from an @Incoming method on a Vert.x context");
         }
         Executor onThisContext = task -> context.runOnContext(ignored -> task.run());
         long started = System.nanoTime();
         AtomicReference<EventMetrics.Outcome> outcome = new AtomicReference<>(EventMetrics.Outcome.PROCESSED);
-        return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> firstDelivery(event, type).chain(first -> {
+        // Every attempt runs with the processing span current, so what the handler appends to the outbox continues
+        // the event's trace.
+        Span span = processing(message, type, event);
+        return Spans.current(span, () -> Panache.withTransaction(() -> firstDelivery(event, type).chain(first -> {
                     if (first) {
                         outcome.set(EventMetrics.Outcome.PROCESSED);
                         return handler.apply(event);
@@ -105,12 +119,38 @@ public class Inbox {
                 .onFailure(Inbox::passing).retry().withBackOff(retryBackOff, maxRetryBackOff).atMost(Long.MAX_VALUE)
                 .onItemOrFailure().transformToUni((done, failure) -> {
                     stuck.settled(event);
-                    metrics.consumed(type, consumer, failure == null ? outcome.get() : EventMetrics.Outcome.DEAD_LETTERED,
-                            Duration.ofNanos(System.nanoTime() - started));
+                    EventMetrics.Outcome settled = failure == null ? outcome.get() : EventMetrics.Outcome.DEAD_LETTERED;
+                    metrics.consumed(type, consumer, settled, Duration.ofNanos(System.nanoTime() - started));
+                    span.setAttribute(OUTCOME, settled.name().toLowerCase(Locale.ROOT));
+                    if (failure != null) {
+                        Spans.failed(span, failure);
+                    }
+                    span.end();
                     return failure == null
                             ? Uni.createFrom().completionStage(message::ack)
                             : nack(message, event, failure);
                 });
+    }
+
+    /**
+     * The span of this consumer's handling of the event, all attempts included: a child of the connector's consumer
+     * span, which continues the trace the record's {@code traceparent} header carries (the producer's span).
+     */
+    private Span processing(Message<String> message, EventType type, ReceivedEvent<?> event) {
+        Context received = TracingMetadata.fromMessage(message).map(TracingMetadata::getCurrentContext)
+                .orElseGet(Context::current);
+        return tracer.spanBuilder(type.topic() + " process")
+                .setSpanKind(SpanKind.CONSUMER)
+                .setParent(received)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation", "process")
+                .setAttribute("messaging.destination.name", type.topic())
+                .setAttribute("messaging.message.id", event.id().toString())
+                .setAttribute("messaging.kafka.message.key", event.caseNumber())
+                .setAttribute("imrflow.case_number", event.caseNumber())
+                .setAttribute("cloudevents.event_type", type.cloudEventType())
+                .setAttribute(CONSUMER, consumer)
+                .startSpan();
     }
 
     /** Everything but an invalid or rejected event is a passing failure. */

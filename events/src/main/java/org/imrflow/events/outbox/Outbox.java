@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.imrflow.events.EventType;
+import org.imrflow.events.tracing.TraceParent;
 
 import java.time.Clock;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import java.util.UUID;
 /**
  * Where a service writes the events it produces. The row joins the caller's Hibernate Reactive transaction, so an
  * event exists exactly when the state change that caused it committed; {@link OutboxRelay} publishes it afterwards.
+ * The row also keeps the trace the event was appended in, so the trace goes on in every service that consumes it.
  */
 @ApplicationScoped
 public class Outbox {
@@ -44,6 +46,9 @@ public class Outbox {
         message.eventSource = source;
         message.payload = toJson(payload);
         message.occurredAt = clock.instant();
+        // The one place a trace is handed to the event stream: the span current here (the request's, or the inbox's
+        // for an event a consumer appends) is kept with the event, and the relay sends it on as its Kafka headers.
+        message.trace = TraceParent.current().orElse(null);
         // The case lock, held to commit, makes a case's rows take their ids in commit order: a second transaction on
         // the case inserts only after the first has committed, so the relay's "order by id" is per-case commit order.
         return Panache.getSession().chain(session -> session

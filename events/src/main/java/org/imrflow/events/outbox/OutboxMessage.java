@@ -1,11 +1,13 @@
 package org.imrflow.events.outbox;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.imrflow.events.tracing.TraceParent;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -51,4 +53,8 @@ public class OutboxMessage {
 
     @Column(name = "park_reason")
     public String parkReason;
+
+    /** The trace context of the span that appended the event; null while tracing is off. */
+    @Embedded
+    public TraceParent trace;
 }

@@ -1,5 +1,10 @@
 package org.imrflow.events.outbox;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -24,6 +29,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.imrflow.events.EventLimits;
 import org.imrflow.events.OwnContext;
+import org.imrflow.events.tracing.TraceParent;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
@@ -53,6 +59,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * a time (a transaction-scoped advisory lock), which keeps each case's events in order across replicas; rows are
  * taken with {@code FOR UPDATE SKIP LOCKED} and sent with {@code acks=all} and idempotence. A crash between send and
  * commit re-sends the batch: consumers' inboxes make that harmless.
+ *
+ * <p>Each publication is a producer span, a child of the span the row was appended in, and the record carries the
+ * producer span's W3C trace context, so the consumers continue the trace.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -62,6 +71,7 @@ public class OutboxRelay {
 
     private final Vertx vertx;
     private final OutboxMetrics metrics;
+    private final Tracer tracer;
     private final String serviceName;
     private final int batchSize;
     private final Duration pollInterval;
@@ -76,7 +86,7 @@ public class OutboxRelay {
     private PgSubscriber subscriber;
     private long pollTimer = -1;
 
-    OutboxRelay(Vertx vertx, OutboxMetrics metrics,
+    OutboxRelay(Vertx vertx, OutboxMetrics metrics, Tracer tracer,
                 @ConfigProperty(name = "quarkus.application.name") String serviceName,
                 @ConfigProperty(name = "imrflow.outbox.batch-size", defaultValue = "200") int batchSize,
                 @ConfigProperty(name = "imrflow.outbox.poll-interval", defaultValue = "2s") Duration pollInterval,
@@ -86,6 +96,7 @@ public class OutboxRelay {
                 @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         this.vertx = vertx;
         this.metrics = metrics;
+        this.tracer = tracer;
         this.serviceName = serviceName;
         this.batchSize = batchSize;
         this.pollInterval = pollInterval;
@@ -191,40 +202,72 @@ public class OutboxRelay {
     private BatchOutcome publishAndAwaitAcks(List<OutboxMessage> batch) {
         Map<OutboxMessage, Future<RecordMetadata>> acks = new LinkedHashMap<>();
         Map<OutboxMessage, String> parked = new LinkedHashMap<>();
+        Map<OutboxMessage, Span> spans = new LinkedHashMap<>();
+        List<OutboxMessage> sent = new ArrayList<>(batch.size());
         Set<String> stoppedCases = new HashSet<>();
-        for (OutboxMessage message : batch) {
-            if (stoppedCases.contains(message.caseNumber)) {
-                continue; // behind a parked row of its case: stays unsent, in order
-            }
-            Future<RecordMetadata> ack = producer.send(toRecord(message));
-            // The client refuses an oversized record at once, before anything of it is on the wire.
-            Throwable refused = failureOf(ack);
-            if (refused != null && refusedForGood(refused)) {
-                parked.put(message, refused.toString());
-                stoppedCases.add(message.caseNumber);
-            } else {
-                acks.put(message, ack);
-            }
-        }
-        List<OutboxMessage> sent = new ArrayList<>(acks.size());
-        for (Map.Entry<OutboxMessage, Future<RecordMetadata>> ack : acks.entrySet()) {
-            try {
-                ack.getValue().get(30, TimeUnit.SECONDS);
-                sent.add(ack.getKey());
-            } catch (ExecutionException e) {
-                if (!refusedForGood(e.getCause())) {
-                    throw new IllegalStateException("Kafka did not acknowledge the batch", e.getCause());
+        try {
+            for (OutboxMessage message : batch) {
+                if (stoppedCases.contains(message.caseNumber)) {
+                    continue; // behind a parked row of its case: stays unsent, in order
                 }
-                // Refused by the broker after the send: later rows of this case may already be out (see docs/events.md).
-                parked.put(ack.getKey(), e.getCause().toString());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while awaiting Kafka acks", e);
-            } catch (TimeoutException e) {
-                throw new IllegalStateException("Kafka did not acknowledge the batch in time", e);
+                Span span = publishing(message);
+                spans.put(message, span);
+                Future<RecordMetadata> ack = producer.send(toRecord(message, Context.root().with(span)));
+                // The client refuses an oversized record at once, before anything of it is on the wire.
+                Throwable refused = failureOf(ack);
+                if (refused != null && refusedForGood(refused)) {
+                    parked.put(message, refused.toString());
+                    stoppedCases.add(message.caseNumber);
+                } else {
+                    acks.put(message, ack);
+                }
             }
+            for (Map.Entry<OutboxMessage, Future<RecordMetadata>> ack : acks.entrySet()) {
+                try {
+                    ack.getValue().get(30, TimeUnit.SECONDS);
+                    sent.add(ack.getKey());
+                } catch (ExecutionException e) {
+                    if (!refusedForGood(e.getCause())) {
+                        throw new IllegalStateException("Kafka did not acknowledge the batch", e.getCause());
+                    }
+                    // Refused by the broker after the send: later rows of this case may already be out (see docs/events.md).
+                    parked.put(ack.getKey(), e.getCause().toString());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while awaiting Kafka acks", e);
+                } catch (TimeoutException e) {
+                    throw new IllegalStateException("Kafka did not acknowledge the batch in time", e);
+                }
+            }
+            return new BatchOutcome(sent, parked);
+        } finally {
+            spans.forEach((message, span) -> {
+                if (parked.containsKey(message)) {
+                    span.setStatus(StatusCode.ERROR, "parked: Kafka refused the record for good");
+                } else if (!sent.contains(message)) {
+                    span.setStatus(StatusCode.ERROR, "not acknowledged: the batch is sent again");
+                }
+                span.end();
+            });
         }
-        return new BatchOutcome(sent, parked);
+    }
+
+    /**
+     * The producer span of one event's publication: a child of the span that appended it to the outbox, or the root
+     * of a trace of its own when it was appended outside any (background work, or while tracing was off).
+     */
+    private Span publishing(OutboxMessage message) {
+        return tracer.spanBuilder(message.topic + " publish")
+                .setSpanKind(SpanKind.PRODUCER)
+                .setParent(message.trace != null ? message.trace.context() : Context.root())
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation", "publish")
+                .setAttribute("messaging.destination.name", message.topic)
+                .setAttribute("messaging.message.id", message.eventId.toString())
+                .setAttribute("messaging.kafka.message.key", message.caseNumber)
+                .setAttribute("imrflow.case_number", message.caseNumber)
+                .setAttribute("cloudevents.event_type", message.eventType)
+                .startSpan();
     }
 
     private static Throwable failureOf(Future<RecordMetadata> ack) {
@@ -251,7 +294,11 @@ public class OutboxRelay {
                 || failure instanceof SerializationException;
     }
 
-    static ProducerRecord<String, String> toRecord(OutboxMessage message) {
+    /**
+     * The record of an event: a CloudEvent in binary mode, and the W3C trace context of {@code trace} (the producer
+     * span) as the {@code traceparent} and {@code tracestate} headers, which the consumers' connectors read.
+     */
+    static ProducerRecord<String, String> toRecord(OutboxMessage message, Context trace) {
         ProducerRecord<String, String> record = new ProducerRecord<>(message.topic, message.caseNumber, message.payload);
         header(record, "ce_specversion", "1.0");
         header(record, "ce_id", message.eventId.toString());
@@ -260,6 +307,7 @@ public class OutboxRelay {
         header(record, "ce_subject", message.caseNumber);
         header(record, "ce_time", message.occurredAt.toString());
         header(record, "content-type", "application/json");
+        TraceParent.of(trace).ifPresent(parent -> parent.forEach((name, value) -> header(record, name, value)));
         return record;
     }
 

@@ -1,5 +1,8 @@
 package org.imrflow.review.application;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +12,8 @@ import org.imrflow.events.DisputedItem;
 import org.imrflow.events.EventType;
 import org.imrflow.events.ReviewerAssigned;
 import org.imrflow.events.outbox.Outbox;
+import org.imrflow.events.tracing.Spans;
+import org.imrflow.events.tracing.TraceParent;
 import org.imrflow.review.domain.AlreadyDecidedException;
 import org.imrflow.review.domain.DeterminationRejectedException;
 import org.imrflow.review.domain.DeterminationRules;
@@ -38,10 +43,12 @@ public class ReviewDesk {
 
     private final Outbox outbox;
     private final Clock clock;
+    private final Tracer tracer;
 
-    ReviewDesk(Outbox outbox, Clock clock) {
+    ReviewDesk(Outbox outbox, Clock clock, Tracer tracer) {
         this.outbox = outbox;
         this.clock = clock;
+        this.tracer = tracer;
     }
 
     /** A reviewer was assigned: open the review, or hand a pending one to the new reviewer. */
@@ -64,6 +71,7 @@ public class ReviewDesk {
             review.urGuidelineCitation = assigned.claimsAdministratorGuideline().citation();
             review.disputedItems.clear();
             assigned.disputedItems().stream().map(ReviewItemRow::of).forEach(review.disputedItems::add);
+            review.caseTrace = TraceParent.current().orElse(null); // the inbox's span, in the case's trace
             return review.<Review>persist();
         });
     }
@@ -80,7 +88,26 @@ public class ReviewDesk {
         return Panache.withTransaction(() -> Review.<Review>findById(caseNumber)
                 .map(review -> review != null && review.reviewerId.equals(reviewerId) ? review : null)
                 .onItem().ifNotNull()
-                .transformToUni(review -> decide(review, clinicalCaseSummary, decisions.apply(review.urGuideline()))));
+                .transformToUni(review -> Spans.within(recording(review),
+                        () -> decide(review, clinicalCaseSummary, decisions.apply(review.urGuideline())))));
+    }
+
+    /**
+     * The span of recording a determination. The reviewer's request starts a trace of its own, but the decision, and
+     * the letter it leads to, belong to the case: so this span continues the case's trace (the one the reviewer was
+     * assigned in, kept with the review), and it and the request's span link to each other.
+     */
+    private Span recording(Review review) {
+        Span request = Span.current();
+        SpanBuilder recording = tracer.spanBuilder("record determination")
+                .addLink(request.getSpanContext())
+                .setAttribute("imrflow.case_number", review.caseNumber);
+        if (review.caseTrace != null) {
+            recording.setParent(review.caseTrace.context());
+        }
+        Span span = recording.startSpan();
+        request.addLink(span.getSpanContext());
+        return span;
     }
 
     private Uni<Review> decide(Review review, String clinicalCaseSummary, List<ItemDecisionDraft> decisions) {

@@ -6,6 +6,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -20,6 +21,7 @@ import org.imrflow.events.DisputedItem;
 import org.imrflow.http.ListFilter;
 import org.imrflow.events.ReviewType;
 import org.imrflow.events.ReviewerQualifications;
+import org.imrflow.events.tracing.TraceParent;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -82,6 +84,10 @@ public class Review extends PanacheEntityBase {
     @CollectionTable(name = "item_decision", joinColumns = @JoinColumn(name = "case_number"))
     @OrderBy("itemNumber")
     public List<ItemDecisionRow> decisions = new ArrayList<>();
+
+    /** The case's trace, as the assignment carried it: the determination continues it (see ReviewDesk). */
+    @Embedded
+    public TraceParent caseTrace;
 
     public ClaimsAdministratorGuideline urGuideline() {
         return new ClaimsAdministratorGuideline(urGuidelineBasedOnMtus, urGuidelineCitation);
