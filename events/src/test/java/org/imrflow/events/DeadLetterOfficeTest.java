@@ -46,6 +46,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "events"))
 class DeadLetterOfficeTest {
     private static final AtomicInteger CASES = new AtomicInteger(8_000_000);
+    private static final java.util.concurrent.atomic.AtomicLong SOURCE_OFFSETS = new java.util.concurrent.atomic.AtomicLong(1_000_000);
     private static final String SOURCE = EventType.CASE_INELIGIBLE.topic();
     private static final String DLQ = EventType.CASE_INELIGIBLE.deadLetterTopic("events-test");
     /** Stands for the PHI a payload may carry: it must never come out of the dead-letter API. */
@@ -202,6 +203,31 @@ class DeadLetterOfficeTest {
     }
 
     @Test
+    void aSourceRecordRefusedAgainIsStillOneDeadLetterAnnouncedOnce() {
+        String caseNumber = newCaseNumber();
+        UUID eventId = UUID.randomUUID();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("dead-letter-exception-class-name", IllegalStateException.class.getName());
+        headers.put("dead-letter-reason", "refused");
+        headers.put("dead-letter-topic", SOURCE);
+        headers.put("dead-letter-partition", "1");
+        headers.put("dead-letter-offset", Long.toString(SOURCE_OFFSETS.incrementAndGet()));
+        headers.putAll(headers(caseNumber, eventId));
+        // as when a consumer reads the same record again (a rebuild from the start, a redelivery) and refuses it again
+        probe.publishRaw(DLQ, caseNumber, validPayload(caseNumber), headers);
+        probe.publishRaw(DLQ, caseNumber, validPayload(caseNumber), headers);
+        String marker = newCaseNumber();
+        UUID markerId = UUID.randomUUID();
+        deadLetterAsSmallRyeDoes(marker, markerId);
+        awaitDeadLetter(markerId, null); // both copies were before it on the topic
+        probe.awaitEvent(EventType.EVENT_DEAD_LETTERED, marker); // and their announcement, had there been two, before its
+
+        assertEquals(1, deadLetters(null).stream().filter(l -> eventId.toString().equals(l.get("eventId"))).count(),
+                "one dead letter");
+        assertEquals(1, probe.readAll(EventType.EVENT_DEAD_LETTERED, caseNumber).size(), "announced once");
+    }
+
+    @Test
     void replayingTwiceIsSafe() throws Throwable {
         String caseNumber = newCaseNumber();
         UUID eventId = UUID.randomUUID();
@@ -267,7 +293,7 @@ class DeadLetterOfficeTest {
         headers.put("dead-letter-reason", "a passing fault outlasted the retries");
         headers.put("dead-letter-topic", SOURCE);
         headers.put("dead-letter-partition", "0");
-        headers.put("dead-letter-offset", "0");
+        headers.put("dead-letter-offset", Long.toString(SOURCE_OFFSETS.incrementAndGet())); // a source record of its own
         headers.putAll(headers(caseNumber, eventId));
         probe.publishRaw(DLQ, caseNumber, validPayload(caseNumber), headers);
     }

@@ -62,6 +62,8 @@ public final class OperationsViewBenchmark {
         System.out.println("Starting the local system (fresh, free ports)...");
         try (LocalSystem system = LocalSystem.start(new SystemOptions(root, StackOptions.ephemeral(dataDir), false, true, "256m"));
              KafkaProducer<String, String> producer = producer(system.kafkaBootstrapServers())) {
+            // Ctrl-C or a kill stops the stack too, not only the benchmark
+            Runtime.getRuntime().addShutdownHook(new Thread(system::close, "benchmark-stop"));
             String notification = system.url(ImrService.NOTIFICATION);
             long pid = system.process(ImrService.NOTIFICATION).pid();
             List<Instant> updates = new CopyOnWriteArrayList<>();

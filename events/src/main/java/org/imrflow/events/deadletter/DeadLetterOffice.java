@@ -115,7 +115,8 @@ public class DeadLetterOffice {
                         + " event_id, event_type, case_number, reason, exception_class, dead_lettered_at)"
                         + " values (:dlqTopic, :dlqPartition, :dlqOffset, :sourceTopic, :sourcePartition, :sourceOffset,"
                         + " :eventId, :eventType, :caseNumber, :reason, :exceptionClass, :deadLetteredAt)"
-                        + " on conflict (dlq_topic, dlq_partition, dlq_offset) do nothing")
+                        // the same record of the dead-letter topic, or the same source record refused again
+                        + " on conflict do nothing")
                 .setParameter("dlqTopic", letter.dlqTopic())
                 .setParameter("dlqPartition", letter.dlqPartition())
                 .setParameter("dlqOffset", letter.dlqOffset())

@@ -28,11 +28,15 @@ import java.util.UUID;
 @ApplicationScoped
 public class OperationsView {
 
-    /** An event as the feed shows it: type, case, source, time and one line of facts. */
+    /**
+     * An event as the feed shows it: type, case, source, time and one line of facts; and when this view took it in
+     * ({@code observedAt}: after {@code occurredAt} by the stream's lag, or the time of the last rebuild).
+     */
     public record FeedEvent(UUID eventId, String eventType, String caseNumber, String source, Instant occurredAt,
-                            String summary, String reviewerId) {
+                            Instant observedAt, String summary, String reviewerId) {
         public static FeedEvent of(ObservedEvent e) {
-            return new FeedEvent(e.eventId, e.eventType, e.caseNumber, e.source, e.occurredAt, e.summary, e.reviewerId);
+            return new FeedEvent(e.eventId, e.eventType, e.caseNumber, e.source, e.occurredAt, e.observedAt, e.summary,
+                    e.reviewerId);
         }
     }
 

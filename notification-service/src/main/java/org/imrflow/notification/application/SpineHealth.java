@@ -143,7 +143,9 @@ public class SpineHealth {
 
     private Uni<ServiceCard> card(String service, String managementUrl, List<ConsumerGroupLag> lags) {
         List<ConsumerGroupLag> groups = lags.stream().filter(lag -> ownedBy(lag.group(), service)).toList();
-        Uni<String> readiness = get(managementUrl + "/q/health/ready").map(response -> response.statusCode() == 200 ? "UP" : "DOWN");
+        // the body is read even when only the status matters: an unread response keeps its pooled connection
+        Uni<String> readiness = get(managementUrl + "/q/health/ready")
+                .chain(response -> response.body().map(ignored -> response.statusCode() == 200 ? "UP" : "DOWN"));
         Uni<ScrapedMetrics> metrics = get(managementUrl + "/q/metrics")
                 .chain(response -> response.body()).map(body -> ScrapedMetrics.parse(body.toString()));
         return Uni.combine().all().unis(readiness, metrics).asTuple()
