@@ -5,6 +5,5 @@ create table operations_rebuild (
     requested_by     varchar(64)  not null,
     started_at       timestamptz  not null,
     finished_at      timestamptz,
-    target_offsets   text         not null,
     version          bigint       not null default 0
 );

@@ -22,14 +22,17 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 
 /**
- * Rebuilds the operations view from the start of every topic. The view's consumer pauses and finishes the events it
- * had in hand; it is moved to the start of each partition; its projection and its inbox records go in one
- * transaction; it resumes. Every event it handles from then on is a replayed one, so the rebuild is done when every
- * partition has been handled up to where it ended when the rebuild started.
- * A rebuild cut short by a crash is started again at start-up, because the deleted view would otherwise stay partial.
+ * Rebuilds the operations view from the start of every topic. Its projection and its inbox records go in one
+ * transaction; then its consumer is moved to the start of each partition, on the polling thread. Events handled
+ * before the deletion are read again; events handled between the deletion and the move are read again and skipped as
+ * duplicates: each counts once either way. The consumer is never paused from here: SmallRye's own flow control
+ * pauses and resumes it, and a resume from outside undoes that, so the whole backlog would be fetched into the heap.
+ *
+ * <p>The rebuild is done when each partition has been handled from its first offset to where it ended at the move.
+ * Records fetched before the move are handled first, so a partition's count starts at its first offset. A rebuild cut
+ * short by a crash is started again at start-up, because the deleted view would otherwise stay partial.
  */
 @ApplicationScoped
 public class ProjectionRebuild {
@@ -41,28 +44,36 @@ public class ProjectionRebuild {
                          long eventsToReplay, Duration took) {
     }
 
+    /** One partition being read again: from its first offset at the move to its end then. */
+    private static final class Replay {
+        final long first;
+        final long end;
+        boolean started;
+        long reached;
+
+        Replay(long first, long end) {
+            this.first = first;
+            this.end = end;
+        }
+
+        synchronized boolean done() {
+            return reached >= end;
+        }
+    }
+
     private final KafkaClientService kafka;
     private final Vertx vertx;
     private final Clock clock;
-    private final String consumer;
 
-    /** Per partition: the offset the rebuild must reach (the end when it started). */
-    private volatile Map<TopicPartition, Long> targets = Map.of();
-    private final Map<TopicPartition, Long> reached = new ConcurrentHashMap<>();
-    private final AtomicLong replayed = new AtomicLong();
-    private final AtomicLong inHand = new AtomicLong();
-    private volatile long lastHandledAt;
-    /** From the request until the last event is replayed. */
     private final AtomicBoolean running = new AtomicBoolean();
-    /** Once the consumer has been moved back and the targets are known. */
-    private volatile boolean replaying;
+    private final AtomicLong replayed = new AtomicLong();
+    private volatile Map<TopicPartition, Replay> partitions = Map.of();
     private volatile RebuildRecord last;
 
     ProjectionRebuild(KafkaClientService kafka, Vertx vertx, Clock clock) {
         this.kafka = kafka;
         this.vertx = vertx;
         this.clock = clock;
-        this.consumer = OperationsViewConsumer.CONSUMER;
     }
 
     void resumeCutShort(@Observes StartupEvent startup) {
@@ -85,68 +96,45 @@ public class ProjectionRebuild {
         }
         KafkaConsumer<Object, Object> channel = kafka.getConsumer(CHANNEL);
         if (channel == null) {
+            running.set(false);
             return Uni.createFrom().failure(new IllegalStateException("The " + CHANNEL + " channel has no consumer"));
         }
-        replaying = false;
-        reached.clear();
         replayed.set(0);
+        partitions = Map.of();
         Instant startedAt = clock.instant();
-        return channel.pause()
-                .chain(this::drained)
+        return OwnContext.run(vertx, () -> Panache.withTransaction(() -> clear()
+                        .chain(() -> RebuildRecord.started(requestedBy, startedAt))))
+                .invoke(record -> last = record)
+                // After the deletion: what is handled from here on is either read again or a duplicate of a kept row.
                 .chain(() -> channel.runOnPollingThread(c -> {
                     Set<TopicPartition> assigned = c.assignment();
                     Map<TopicPartition, Long> ends = c.endOffsets(assigned);
-                    Map<TopicPartition, Long> beginnings = c.beginningOffsets(assigned);
+                    Map<TopicPartition, Long> firsts = c.beginningOffsets(assigned);
+                    Map<TopicPartition, Replay> replays = new ConcurrentHashMap<>();
+                    ends.forEach((partition, end) -> {
+                        long first = firsts.getOrDefault(partition, 0L);
+                        if (end > first) {
+                            replays.put(partition, new Replay(first, end));
+                        }
+                    });
+                    // set before the move, on the thread that fetches: no record read after it goes uncounted
+                    partitions = replays;
                     c.seekToBeginning(assigned);
-                    // partitions with nothing to read are reached already
-                    return ends.entrySet().stream().filter(end -> end.getValue() > beginnings.getOrDefault(end.getKey(), 0L))
-                            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+                    return replays.size();
                 }))
-                .chain(ends -> OwnContext.run(vertx, () -> Panache.withTransaction(() -> clear()
-                        .chain(() -> RebuildRecord.started(requestedBy, startedAt, ends.toString()))))
-                        .invoke(record -> {
-                            last = record;
-                            targets = Map.copyOf(ends);
-                            replaying = true;
-                            LOG.infof("Rebuilding the operations view from %d partitions, %d events, for %s", ends.size(),
-                                    ends.values().stream().mapToLong(Long::longValue).sum(), requestedBy);
-                        }))
-                // Cleared after the seek: events read before the seek are then either kept or read again, never lost.
-                .chain(() -> channel.resume())
-                .onFailure().invoke(failure -> {
-                    targets = Map.of();
-                    running.set(false);
-                    channel.resume().subscribe().with(ignored -> { }, ignored -> { });
-                })
-                .map(ignored -> {
+                .onFailure().invoke(failure -> running.set(false))
+                .map(count -> {
+                    LOG.infof("Rebuilding the operations view from %d partitions, %d events, for %s", count,
+                            eventsToReplay(), requestedBy);
                     finishIfReached();
                     return status();
                 });
     }
 
-    /**
-     * Waits, paused, until the events the consumer had fetched are handled: none in hand, none for a moment. Anything
-     * handled after that was read after the seek.
-     */
-    private Uni<Void> drained() {
-        return Uni.createFrom().voidItem()
-                .invoke(() -> {
-                    if (inHand.get() > 0 || System.currentTimeMillis() - lastHandledAt < 500) {
-                        throw new IllegalStateException("still handling");
-                    }
-                })
-                .onFailure(IllegalStateException.class).retry().withBackOff(Duration.ofMillis(100), Duration.ofMillis(500))
-                .expireIn(30_000);
-    }
-
-    /** Called by the view's consumer before each event it handles. */
-    public void handling() {
-        inHand.incrementAndGet();
-    }
-
     private Uni<Void> clear() {
         return Panache.getSession().chain(session -> session
-                .createNativeQuery("delete from processed_event where consumer = :consumer").setParameter("consumer", consumer)
+                .createNativeQuery("delete from processed_event where consumer = :consumer")
+                .setParameter("consumer", OperationsViewConsumer.CONSUMER)
                 .executeUpdate()
                 .chain(() -> session.createNativeQuery("delete from operations_event").executeUpdate())
                 .chain(() -> session.createNativeQuery("delete from operations_case").executeUpdate()))
@@ -155,30 +143,32 @@ public class ProjectionRebuild {
 
     /** Called by the view's consumer after each event it has handled, or failed to. */
     public void handled(String topic, int partition, long offset) {
-        inHand.decrementAndGet();
-        lastHandledAt = System.currentTimeMillis();
-        Map<TopicPartition, Long> wanted = targets;
-        if (!replaying) {
+        Map<TopicPartition, Replay> replays = partitions;
+        Replay replay = replays.isEmpty() ? null : replays.get(new TopicPartition(topic, partition));
+        if (replay == null) {
             return;
         }
-        TopicPartition key = new TopicPartition(topic, partition);
-        Long target = wanted.get(key);
-        if (target != null && offset < target) {
-            replayed.incrementAndGet();
-            reached.merge(key, offset + 1, Math::max);
-            if (offset + 1 >= target) {
-                finishIfReached();
+        boolean reachedTheEnd;
+        synchronized (replay) {
+            if (!replay.started && offset == replay.first) {
+                replay.started = true; // the first record read after the move; what came before was fetched earlier
             }
+            if (!replay.started || offset < replay.reached || offset >= replay.end) {
+                return;
+            }
+            replay.reached = offset + 1;
+            reachedTheEnd = replay.reached >= replay.end;
+        }
+        replayed.incrementAndGet();
+        if (reachedTheEnd) {
+            finishIfReached();
         }
     }
 
     private void finishIfReached() {
-        boolean done = replaying
-                && targets.entrySet().stream().allMatch(t -> reached.getOrDefault(t.getKey(), 0L) >= t.getValue());
-        if (!done || !running.compareAndSet(true, false)) {
+        if (!partitions.values().stream().allMatch(Replay::done) || !running.compareAndSet(true, false)) {
             return;
         }
-        replaying = false;
         Instant finishedAt = clock.instant();
         OwnContext.run(vertx, () -> Panache.withTransaction(() -> RebuildRecord.finished(finishedAt)))
                 .subscribe().with(record -> {
@@ -192,15 +182,18 @@ public class ProjectionRebuild {
         return running.get();
     }
 
+    private long eventsToReplay() {
+        return partitions.values().stream().mapToLong(replay -> replay.end - replay.first).sum();
+    }
+
     public Status status() {
         RebuildRecord record = last;
-        long toReplay = targets.values().stream().mapToLong(Long::longValue).sum();
         if (record == null) {
-            return new Status(running(), null, null, null, replayed.get(), toReplay, null);
+            return new Status(running(), null, null, null, replayed.get(), eventsToReplay(), null);
         }
         Instant end = record.finishedAt == null ? clock.instant() : record.finishedAt;
-        return new Status(running(), record.requestedBy, record.startedAt, record.finishedAt, replayed.get(), toReplay,
-                Duration.between(record.startedAt, end));
+        return new Status(running(), record.requestedBy, record.startedAt, record.finishedAt, replayed.get(),
+                eventsToReplay(), Duration.between(record.startedAt, end));
     }
 
     /** A rebuild is running already. */

@@ -45,7 +45,6 @@ public class OperationsViewConsumer {
     public Uni<Void> observe(Message<String> message) {
         Optional<IncomingKafkaRecordMetadata> record = message.getMetadata(IncomingKafkaRecordMetadata.class);
         String topic = record.map(IncomingKafkaRecordMetadata::getTopic).orElse("(unknown)");
-        rebuild.handling();
         return EventType.ofTopic(topic)
                 .map(type -> observe(message, type))
                 .orElseGet(() -> Uni.createFrom().completionStage(() ->

@@ -10,7 +10,7 @@ import jakarta.persistence.Version;
 
 import java.time.Instant;
 
-/** The last rebuild of the operations view: who asked, when it started and finished, and up to which offsets. */
+/** The last rebuild of the operations view: who asked, and when it started and finished. */
 @Entity
 @Table(name = "operations_rebuild")
 public class RebuildRecord extends PanacheEntityBase {
@@ -28,20 +28,16 @@ public class RebuildRecord extends PanacheEntityBase {
     @Column(name = "finished_at")
     public Instant finishedAt;
 
-    @Column(name = "target_offsets", nullable = false)
-    public String targetOffsets;
-
     @Version
     public long version;
 
-    public static Uni<RebuildRecord> started(String requestedBy, Instant startedAt, String targetOffsets) {
+    public static Uni<RebuildRecord> started(String requestedBy, Instant startedAt) {
         return RebuildRecord.<RebuildRecord>findById(ID).chain(existing -> {
             RebuildRecord record = existing == null ? new RebuildRecord() : existing;
             record.id = ID;
             record.requestedBy = requestedBy;
             record.startedAt = startedAt;
             record.finishedAt = null;
-            record.targetOffsets = targetOffsets;
             return existing == null ? record.persist() : Uni.createFrom().item(record);
         });
     }
