@@ -77,6 +77,9 @@ class OperationsPageBrowserTest {
         assertTrue(browser.findElement(By.id("timeline")).getText().contains(SampleCases.REVIEWER), "operations see the reviewer");
         assertTrue(!browser.getPageSource().contains("Pat Example"), "no PHI on the page");
 
+        // the spine: a card per service, each ready
+        await().atMost(PATIENCE).until(() -> browser.findElements(By.cssSelector("#spine .card .badge")).stream()
+                .map(WebElement::getText).toList(), badges -> badges.equals(List.of("UP", "UP", "UP", "UP")));
         screenshot("operations-page.png");
     }
 
