@@ -13,6 +13,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.ServiceUnavailableException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -104,7 +105,9 @@ public class OperationsResource {
         return rebuild.start(caller.getPrincipal().getName())
                 .map(status -> RestResponse.status(RestResponse.Status.ACCEPTED, status))
                 .onFailure(ProjectionRebuild.RebuildRunningException.class)
-                .transform(running -> new ClientErrorException(running.getMessage(), Response.Status.CONFLICT));
+                .transform(running -> new ClientErrorException(running.getMessage(), Response.Status.CONFLICT))
+                .onFailure(ProjectionRebuild.NotReadyException.class)
+                .transform(notReady -> new ServiceUnavailableException(notReady.getMessage()));
     }
 
     @GET

@@ -122,10 +122,10 @@ public class OperationsLive {
 
     private Uni<String> read() {
         return OwnContext.run(vertx, () -> Panache.withSession(() -> view.pipeline()
-                .chain(pipeline -> view.events(null, null, new PageRequest(null, Integer.toString(FEED_SIZE)))
+                .chain(pipeline -> view.newest(FEED_SIZE)
                         .chain(feed -> view.clocks(false, new PageRequest(null, Integer.toString(CLOCKS_SIZE)))
                                 .chain(clocks -> view.reviewers().map(reviewers -> new LiveUpdate(clock.instant(),
-                                        pipeline, feed.items(), clocks, reviewers, spine.current())))))))
+                                        pipeline, feed, clocks, reviewers, spine.current())))))))
                 .map(this::toJson)
                 .invoke(update -> latest = update);
     }

@@ -93,6 +93,12 @@ public class OperationsView {
         return Page.of(ObservedEvent.newestFirst(type, caseNumber), page, FeedEvent::of);
     }
 
+    /** The newest events, for the live page: no count of the whole feed, which grows with every event. */
+    public Uni<List<FeedEvent>> newest(int count) {
+        return ObservedEvent.newestFirst(null, null).range(0, count - 1).list()
+                .map(events -> events.stream().map(FeedEvent::of).toList());
+    }
+
     public Uni<Clocks> clocks(boolean latestFirst, PageRequest page) {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         LocalDate lastDay = today.plusDays(dueWithinDays);

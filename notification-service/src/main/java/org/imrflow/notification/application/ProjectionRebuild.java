@@ -8,6 +8,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.imrflow.events.OwnContext;
 import org.imrflow.notification.messaging.OperationsViewConsumer;
@@ -22,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * Rebuilds the operations view from the start of every topic. Its projection and its inbox records go in one
@@ -83,8 +85,11 @@ public class ProjectionRebuild {
                     if (record != null && record.finishedAt == null) {
                         LOG.warnf("The operations view's rebuild of %s did not finish: starting it again", record.startedAt);
                         // the channel's partitions are assigned shortly after start-up
-                        vertx.setTimer(5_000, ignored -> start(record.requestedBy).subscribe().with(
-                                status -> { }, failure -> LOG.errorf("Could not restart the rebuild: %s", failure)));
+                        start(record.requestedBy)
+                                .onFailure(NotReadyException.class).retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(10))
+                                .atMost(60)
+                                .subscribe().with(status -> { },
+                                        failure -> LOG.errorf("Could not restart the rebuild: %s", failure));
                     }
                 }, failure -> LOG.debugf("Could not read the last rebuild: %s", failure));
     }
@@ -102,8 +107,17 @@ public class ProjectionRebuild {
         replayed.set(0);
         partitions = Map.of();
         Instant startedAt = clock.instant();
-        return OwnContext.run(vertx, () -> Panache.withTransaction(() -> clear()
-                        .chain(() -> RebuildRecord.started(requestedBy, startedAt))))
+        // Not before the consumer has its partitions: a rebuild of none would clear the view and call it done.
+        Function<Consumer<Object, Object>, Boolean> unassignedNow =
+                c -> c.assignment().isEmpty();
+        return channel.runOnPollingThread(unassignedNow)
+                .invoke(unassigned -> {
+                    if (unassigned) {
+                        throw new NotReadyException();
+                    }
+                })
+                .chain(() -> OwnContext.run(vertx, () -> Panache.withTransaction(() -> clear()
+                        .chain(() -> RebuildRecord.started(requestedBy, startedAt)))))
                 .invoke(record -> last = record)
                 // After the deletion: what is handled from here on is either read again or a duplicate of a kept row.
                 .chain(() -> channel.runOnPollingThread(c -> {
@@ -194,6 +208,13 @@ public class ProjectionRebuild {
         Instant end = record.finishedAt == null ? clock.instant() : record.finishedAt;
         return new Status(running(), record.requestedBy, record.startedAt, record.finishedAt, replayed.get(),
                 eventsToReplay(), Duration.between(record.startedAt, end));
+    }
+
+    /** The view's consumer has no partitions yet (it is joining its group): nothing to rebuild from. */
+    public static class NotReadyException extends IllegalStateException {
+        NotReadyException() {
+            super("The operations view's consumer has no partitions yet; try again in a few seconds");
+        }
     }
 
     /** A rebuild is running already. */

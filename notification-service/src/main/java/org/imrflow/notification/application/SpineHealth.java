@@ -15,6 +15,7 @@ import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -28,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -167,26 +169,31 @@ public class SpineHealth {
                 .chain(request -> request.send());
     }
 
-    /** Every consumer group's committed offsets against the partitions' ends. */
+    /**
+     * Every consumer group's committed offsets against the partitions' ends: three admin requests however many
+     * groups there are (the groups, all their offsets, the ends of every partition they read).
+     */
     private Uni<List<ConsumerGroupLag>> lags() {
         return Uni.createFrom().completionStage(() -> admin.listConsumerGroups().all().toCompletionStage())
-                .chain(listings -> Uni.join().all(listings.stream().map(ConsumerGroupListing::groupId).sorted()
-                                .map(this::lag).toList()).usingConcurrencyOf(4).andFailFast()
-                        .onItem().ifNull().continueWith(List::of))
+                .chain(listings -> {
+                    Map<String, ListConsumerGroupOffsetsSpec> groups = listings.stream().collect(Collectors.toMap(
+                            ConsumerGroupListing::groupId, listing -> new ListConsumerGroupOffsetsSpec(), (a, b) -> a, TreeMap::new));
+                    if (groups.isEmpty()) {
+                        return Uni.createFrom().item(List.<ConsumerGroupLag>of());
+                    }
+                    return Uni.createFrom().completionStage(() -> admin.listConsumerGroupOffsets(groups).all().toCompletionStage())
+                            .chain(committed -> {
+                                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                                committed.values().forEach(offsets -> offsets.keySet()
+                                        .forEach(partition -> latest.put(partition, OffsetSpec.latest())));
+                                return Uni.createFrom().completionStage(() -> admin.listOffsets(latest).all().toCompletionStage())
+                                        .map(ends -> new TreeMap<>(committed).entrySet().stream()
+                                                .map(group -> lag(group.getKey(), group.getValue(), ends)).toList());
+                            });
+                })
                 .onFailure().recoverWithItem(failure -> {
                     LOG.debugf("Could not read the consumer groups: %s", failure);
                     return List.of();
-                });
-    }
-
-    private Uni<ConsumerGroupLag> lag(String group) {
-        return Uni.createFrom().completionStage(() -> admin.listConsumerGroupOffsets(group)
-                        .partitionsToOffsetAndMetadata().toCompletionStage())
-                .chain(committed -> {
-                    Map<TopicPartition, OffsetSpec> latest = committed.keySet().stream()
-                            .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest()));
-                    return Uni.createFrom().completionStage(() -> admin.listOffsets(latest).all().toCompletionStage())
-                            .map(ends -> lag(group, committed, ends));
                 });
     }
 
