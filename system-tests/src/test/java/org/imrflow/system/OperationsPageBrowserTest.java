@@ -9,7 +9,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -51,7 +50,7 @@ class OperationsPageBrowserTest {
     void operationsWatchACaseMoveLiveAndOpenItsTimeline() throws IOException {
         browser = browser();
         signIn("ops", "/operations/");
-        await().atMost(PATIENCE).until(() -> text(By.id("connection")).equals("live"));
+        await().atMost(PATIENCE).until(() -> text("#connection").equals("live"));
         await().atMost(PATIENCE).until(() -> !browser.findElements(By.cssSelector("#stages li")).isEmpty());
         ((JavascriptExecutor) browser).executeScript("window.notReloaded = true;");
         long receivedBefore = stageCount("ALL");
@@ -70,16 +69,15 @@ class OperationsPageBrowserTest {
         browser.findElement(By.id("timeline-case")).sendKeys(caseNumber);
         browser.findElement(By.cssSelector("#timeline-form button")).click();
         await().atMost(PATIENCE).until(() -> browser.findElements(By.cssSelector("#timeline tbody tr")).size() >= 4);
-        List<String> types = browser.findElements(By.cssSelector("#timeline tbody tr td:nth-child(3)")).stream()
-                .map(WebElement::getText).toList();
+        List<String> types = texts("#timeline tbody tr td:nth-child(3)");
         assertEquals(List.of("case-received", "reviewer-assigned", "decision-recorded", "letter-issued"),
                 types.subList(0, 4), "the case's events in order");
-        assertTrue(browser.findElement(By.id("timeline")).getText().contains(SampleCases.REVIEWER), "operations see the reviewer");
+        assertTrue(text("#timeline").contains(SampleCases.REVIEWER), "operations see the reviewer");
         assertTrue(!browser.getPageSource().contains("Pat Example"), "no PHI on the page");
 
         // the spine: a card per service, each ready
-        await().atMost(PATIENCE).until(() -> browser.findElements(By.cssSelector("#spine .card .badge")).stream()
-                .map(WebElement::getText).toList(), badges -> badges.equals(List.of("UP", "UP", "UP", "UP")));
+        await().atMost(PATIENCE).until(() -> texts("#spine .card .badge"),
+                badges -> badges.equals(List.of("UP", "UP", "UP", "UP")));
         screenshot("operations-page.png");
     }
 
@@ -107,13 +105,23 @@ class OperationsPageBrowserTest {
     }
 
     private long stageCount(String stage) {
-        List<WebElement> counts = browser.findElements(By.cssSelector("#stages li[data-stage='" + stage + "'] .count"));
-        return counts.isEmpty() ? -1 : Long.parseLong(counts.get(0).getText());
+        List<String> counts = texts("#stages li[data-stage='" + stage + "'] .count");
+        return counts.isEmpty() ? -1 : Long.parseLong(counts.get(0));
     }
 
-    private String text(By element) {
-        List<WebElement> found = browser.findElements(element);
-        return found.isEmpty() ? "" : found.get(0).getText();
+    private String text(String css) {
+        List<String> found = texts(css);
+        return found.isEmpty() ? "" : found.get(0);
+    }
+
+    /**
+     * The text of every element matching a selector, read in one script: the page redraws its panels while the test
+     * reads them, and an element found in one call can be gone by the next (a stale element reference).
+     */
+    @SuppressWarnings("unchecked")
+    private List<String> texts(String css) {
+        return (List<String>) ((JavascriptExecutor) browser).executeScript(
+                "return Array.from(document.querySelectorAll(arguments[0]), e => e.innerText.trim());", css);
     }
 
     private void screenshot(String name) throws IOException {
