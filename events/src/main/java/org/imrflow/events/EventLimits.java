@@ -44,6 +44,12 @@ public final class EventLimits {
     /** Why a consumer gave up on an event, as a dead letter carries it onwards: longer reasons are cut. */
     public static final int DEAD_LETTER_REASON = 1_000;
 
+    /** Documents in one upload of medical records. */
+    public static final int DOCUMENTS = 50;
+    /** A document's file name. */
+    public static final int DOCUMENT_NAME = 255;
+    public static final int MEDIA_TYPE = 100;
+
     /** What the relay's producer may send in one request: Kafka's default {@code max.request.size}. */
     public static final int MAX_EVENT_BYTES = 1_048_576;
 

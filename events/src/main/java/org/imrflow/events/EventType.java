@@ -9,6 +9,11 @@ public enum EventType {
     REVIEWER_ASSIGNED("reviewer-assigned", ReviewerAssigned.class),
     DECISION_RECORDED("decision-recorded", DecisionRecorded.class),
     LETTER_ISSUED("letter-issued", LetterIssued.class),
+    NOTICE_OF_ASSIGNMENT_SENT("notice-of-assignment-sent", NoticeOfAssignmentSent.class),
+    RECORDS_RECEIVED("records-received", RecordsReceived.class),
+    CASE_CONVERTED_TO_EXPEDITED("case-converted-to-expedited", CaseConvertedToExpedited.class),
+    DEADLINE_REACHED("deadline-reached", DeadlineReached.class),
+    CASE_WITHDRAWN("case-withdrawn", CaseWithdrawn.class),
     EVENT_DEAD_LETTERED("event-dead-lettered", EventDeadLettered.class),
     DEAD_LETTER_REPLAYED("dead-letter-replayed", DeadLetterReplayed.class);
 

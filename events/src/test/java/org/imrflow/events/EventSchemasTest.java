@@ -50,6 +50,39 @@ class EventSchemasTest {
     }
 
     @Test
+    void theLifecycleEventsValidateWithAndWithoutTheirOptionalDates() {
+        Instant now = Instant.now();
+        DocumentReference record = new DocumentReference("6f1c1b57-7f0f-4c5e-9d5b-0e8f4f4f4f4f", "pr2-2026-10.pdf",
+                "application/pdf", 48_211, "a".repeat(64));
+        assertEquals(List.of(), EventSchemas.violations(EventType.NOTICE_OF_ASSIGNMENT_SENT, json(new NoticeOfAssignmentSent(
+                "CM26-0000001", now, NoticeMethod.MAIL, LocalDate.now(), now.plusSeconds(86_400 * 15)))));
+        assertEquals(List.of(), EventSchemas.violations(EventType.RECORDS_RECEIVED, json(new RecordsReceived(
+                "CM26-0000001", now, List.of(record), false, null, 0, 0, null))));
+        assertEquals(List.of(), EventSchemas.violations(EventType.RECORDS_RECEIVED, json(new RecordsReceived(
+                "CM26-0000001", now, List.of(), true, now, 11, 5_000, LocalDate.now().plusDays(30)))));
+        assertEquals(List.of(), EventSchemas.violations(EventType.CASE_CONVERTED_TO_EXPEDITED, json(new CaseConvertedToExpedited(
+                "CM26-0000001", now, LocalDate.now(), null, null))));
+        assertEquals(List.of(), EventSchemas.violations(EventType.DEADLINE_REACHED, json(new DeadlineReached(
+                "CM26-0000001", Deadline.RECORDS, now, now, LocalDate.now().plusDays(30)))));
+        assertEquals(List.of(), EventSchemas.violations(EventType.CASE_WITHDRAWN, json(new CaseWithdrawn(
+                "CM26-0000001", now, LocalDate.now()))));
+        assertEquals(List.of(), EventSchemas.violations(EventType.REVIEWER_ASSIGNED, json(new ReviewerAssigned(
+                "CM26-0000001", "rev-1", new ReviewerQualifications("Pain Medicine", "Pain Medicine"), now,
+                ReviewType.STANDARD, null, new ClaimsAdministratorGuideline(true, "MTUS"), caseReceived().disputedItems()))),
+                "the determination's due date no longer comes with the assignment");
+    }
+
+    @Test
+    void aDocumentIsReferencedByItsHashNeverCarried() {
+        JsonNode bad = json(new RecordsReceived("CM26-0000001", Instant.now(), List.of(new DocumentReference(
+                "6f1c1b57-7f0f-4c5e-9d5b-0e8f4f4f4f4f", "x.pdf", "application/pdf", 1, "not-a-hash")), false, null, 0, 0, null));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) bad.get("documents").get(0)).put("content", "JVBERi0xLjQK");
+        List<String> violations = EventSchemas.violations(EventType.RECORDS_RECEIVED, bad);
+        assertTrue(violations.stream().anyMatch(v -> v.contains("sha256")), violations.toString());
+        assertTrue(violations.stream().anyMatch(v -> v.contains("content")), violations.toString());
+    }
+
+    @Test
     void aMalformedCaseNumberAnEmptyItemListAndAnUnknownFieldAreCaught() {
         JsonNode bad = json(caseReceived());
         ((com.fasterxml.jackson.databind.node.ObjectNode) bad).put("caseNumber", "12345");

@@ -21,6 +21,11 @@ public final class ImrTopics {
             "imr.reviewer-assigned",
             "imr.decision-recorded",
             "imr.letter-issued",
+            "imr.notice-of-assignment-sent",
+            "imr.records-received",
+            "imr.case-converted-to-expedited",
+            "imr.deadline-reached",
+            "imr.case-withdrawn",
             "imr.event-dead-lettered",
             "imr.dead-letter-replayed",
             "imr.case-received.dlq.assignment-service",
@@ -32,7 +37,12 @@ public final class ImrTopics {
             "imr.decision-recorded.dlq.notification-service",
             "imr.decision-recorded.dlq.assignment-service",
             "imr.event-dead-lettered.dlq.intake-service",
-            "imr.dead-letter-replayed.dlq.intake-service");
+            "imr.dead-letter-replayed.dlq.intake-service",
+            "imr.case-withdrawn.dlq.assignment-service",
+            "imr.records-received.dlq.review-service",
+            "imr.deadline-reached.dlq.review-service",
+            "imr.case-converted-to-expedited.dlq.review-service",
+            "imr.case-withdrawn.dlq.review-service");
     private static final int PARTITIONS = 3;
 
     private ImrTopics() {

@@ -176,6 +176,8 @@ public final class LocalSystem implements AutoCloseable {
         config.put("imrflow.production.database-password", config.get("quarkus.datasource.password"));
         config.put("kafka.bootstrap.servers", infrastructure.kafkaBootstrapServers());
         config.put("quarkus.oidc.auth-server-url", keycloak.issuer());
+        // one document store for all: intake writes the medical records, review reads them
+        config.put("imrflow.documents.directory", options.stack().dataDir().resolve("documents").toString());
         if (service == ImrService.ASSIGNMENT) {
             config.put("imrflow.assignment.demo-roster", Boolean.toString(options.demo()));
         }
