@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.imrflow.http.FieldError;
 import org.imrflow.http.InvalidRequestException;
 import org.imrflow.http.Page;
 import org.imrflow.http.PageRequest;
@@ -40,6 +41,10 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.HexFormat;
 
 @Path("/api/cases")
@@ -53,8 +58,11 @@ public class CaseResource {
     private final Clock clock;
     private final Callers callers;
     private final AccessLog accessLog;
+    private final ZoneId zone;
 
-    CaseResource(CaseIntake intake, ObjectMapper json, Clock clock, Callers callers, AccessLog accessLog) {
+    CaseResource(CaseIntake intake, ObjectMapper json, Clock clock, Callers callers, AccessLog accessLog,
+                 @ConfigProperty(name = "imrflow.intake.time-zone") ZoneId zone) {
+        this.zone = zone;
         this.intake = intake;
         this.json = json;
         this.clock = clock;
@@ -74,17 +82,46 @@ public class CaseResource {
     public Uni<RestResponse<CaseView>> submit(@Valid @NotNull CaseSubmission submission,
                                               @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, UriInfo uri) {
         OrganizationAccess.checkMayActFor(callers.current(), submission.claimsAdministrator().orgId());
-        if (submission.employee().represented() && submission.employee().representative() == null) {
-            throw new InvalidRequestException("employee.representative", "is required when the employee is represented");
-        }
+        checkConsistent(submission);
         CaseIntake.IdempotencyKey key = idempotencyKey == null ? null
                 : new CaseIntake.IdempotencyKey(checked(idempotencyKey), requestHash(submission));
-        return intake.submit(() -> Submissions.toCase(submission, clock.instant()), key)
+        return intake.submit(() -> Submissions.toCase(submission, clock.instant(), today()), key)
                 .map(submitted -> RestResponse.ResponseBuilder
                         .<CaseView>created(uri.getBaseUriBuilder().path("api/cases").path(submitted.imrCase().caseNumber).build())
-                        .entity(CaseView.of(submitted.imrCase()))
+                        .entity(CaseView.of(submitted.imrCase(), clock.instant()))
                         .header("Idempotent-Replayed", submitted.replayed() ? "true" : null)
                         .build());
+    }
+
+    private LocalDate today() {
+        return clock.instant().atZone(zone).toLocalDate();
+    }
+
+    /** What bean validation cannot see: fields that depend on each other. Every problem is named at once. */
+    private void checkConsistent(CaseSubmission submission) {
+        List<FieldError> errors = new ArrayList<>();
+        if (submission.employee().represented() && submission.employee().representative() == null) {
+            errors.add(new FieldError("employee.representative", "is required when the employee is represented"));
+        }
+        if ((submission.applicationSignedDate() == null) != (submission.applicationSignedBy() == null)) {
+            errors.add(new FieldError(submission.applicationSignedDate() == null ? "applicationSignedDate" : "applicationSignedBy",
+                    "is required with " + (submission.applicationSignedDate() == null ? "applicationSignedBy" : "applicationSignedDate")
+                            + "; omit both when the application is unsigned"));
+        }
+        LocalDate received = submission.applicationReceivedDate() != null ? submission.applicationReceivedDate() : today();
+        if (submission.applicationReceivedDate() != null && received.isAfter(today())) {
+            errors.add(new FieldError("applicationReceivedDate", "must not be in the future"));
+        }
+        LocalDate served = submission.urDecision().servedDate() != null ? submission.urDecision().servedDate() : submission.urDecision().date();
+        if (received.isBefore(served)) {
+            errors.add(new FieldError("applicationReceivedDate", "must not be before the UR decision was served (" + served + ")"));
+        }
+        if (submission.urDecision().servedDate() != null && submission.urDecision().servedDate().isBefore(submission.urDecision().date())) {
+            errors.add(new FieldError("urDecision.servedDate", "must not be before the UR decision's date (" + submission.urDecision().date() + ")"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
     }
 
     private static String checked(String key) {
@@ -114,7 +151,7 @@ public class CaseResource {
                 .map(found -> found != null && OrganizationAccess.maySee(caller, found.claimsAdministratorOrg) ? found : null)
                 .onItem().ifNull().failWith(() -> new NotFoundException("No IMR case " + caseNumber))
                 .call(found -> accessLog.read(caller, "case"))
-                .map(CaseView::of);
+                .map(found -> CaseView.of(found, clock.instant()));
     }
 
     @GET
@@ -129,7 +166,7 @@ public class CaseResource {
         Caller caller = callers.current();
         return Page.of(ImrCase.listed(OrganizationAccess.visibleOrganization(caller).orElse(null),
                         QueryParams.oneOf("status", status, CaseStatus.class), QueryParams.trueOrFalse("stuck", stuck)),
-                        page, CaseView::of)
+                        page, found -> CaseView.of(found, clock.instant()))
                 .call(listed -> accessLog.read(caller, "cases"));
     }
 }

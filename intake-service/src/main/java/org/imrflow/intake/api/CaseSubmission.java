@@ -12,7 +12,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.imrflow.events.EventLimits;
 import org.imrflow.events.ItemCategory;
 import org.imrflow.events.ReviewType;
+import org.imrflow.events.NoticeMethod;
+import org.imrflow.intake.domain.Signatory;
 import org.imrflow.intake.domain.UrDecisionType;
+import org.imrflow.intake.domain.UrServiceMethod;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -26,10 +29,20 @@ public record CaseSubmission(
         @NotNull @Valid ClaimsAdministrator claimsAdministrator,
         @NotNull @Valid RequestingPhysician requestingPhysician,
         @NotNull @Valid UrDecision urDecision,
-        @Schema(description = "When the employee or representative signed the application; omit if unsigned")
+        @Schema(description = "The day the IMR organization received the application; defaults to today, never in the future"
+                + " nor before the UR decision was served. The filing window is counted to it")
+        @PastOrPresent LocalDate applicationReceivedDate,
+        @Schema(description = "When the application was signed; omit both this and applicationSignedBy if unsigned")
         @PastOrPresent LocalDate applicationSignedDate,
-        @Schema(description = "The claims administrator disputes liability for the injury or body part; defaults to false")
+        @Schema(description = "Who signed the application: only the employee or the representative may")
+        Signatory applicationSignedBy,
+        @Schema(description = "The dispute is over a drug formulary decision (a shorter filing window); defaults to false")
+        Boolean formularyDispute,
+        @Schema(description = "The claims administrator disputes liability for the injury or body part; defaults to false."
+                + " The case is then deferred, not rejected")
         Boolean liabilityDisputed,
+        @Schema(description = "The claims administrator agrees the case is eligible despite its liability dispute; defaults to false")
+        Boolean eligibleDespiteLiability,
         @NotEmpty @Size(max = EventLimits.DISPUTED_ITEMS) List<@NotNull @Valid Item> disputedItems) {
 
     static final String ORG_ID_CHARACTERS = "may hold only letters, digits, '.', '_' and '-'";
@@ -60,7 +73,10 @@ public record CaseSubmission(
             @Schema(description = "The claims administrator's organization id")
             @NotBlank @Size(max = EventLimits.ORG_ID) @Pattern(regexp = EventLimits.ORG_ID_PATTERN, message = ORG_ID_CHARACTERS)
             String orgId,
-            @NotBlank @Size(max = EventLimits.NAME) String name) {
+            @NotBlank @Size(max = EventLimits.NAME) String name,
+            @Schema(description = "How notices reach the claims administrator; defaults to ELECTRONIC. The records are due"
+                    + " 12 days after an electronic Notice of Assignment, 15 after a mailed one")
+            NoticeMethod noticeMethod) {
     }
 
     public record RequestingPhysician(
@@ -68,13 +84,19 @@ public record CaseSubmission(
             @Schema(description = "National Provider Identifier, ten digits", example = "1234567893")
             @NotBlank @Pattern(regexp = EventLimits.NPI_PATTERN, message = "must be a National Provider Identifier of ten digits")
             String npi,
-            @Schema(example = "Pain Medicine") @NotBlank @Size(max = EventLimits.SPECIALTY) String specialty) {
+            @Schema(example = "Pain Medicine") @NotBlank @Size(max = EventLimits.SPECIALTY) String specialty,
+            @Schema(description = "The physician's medical group, checked against reviewers' affiliations")
+            @Size(max = EventLimits.ORG_ID) @Pattern(regexp = EventLimits.ORG_ID_PATTERN, message = ORG_ID_CHARACTERS) String medicalGroupId) {
     }
 
     public record UrDecision(
             @NotNull @PastOrPresent LocalDate date,
-            @Schema(description = "When the UR decision was served; defaults to its date")
+            @Schema(description = "When the UR decision was served; defaults to its date. The filing window runs from it")
             @PastOrPresent LocalDate servedDate,
+            @Schema(description = "How it was served: by MAIL adds 5 days to the filing window")
+            @NotNull UrServiceMethod servedBy,
+            @Schema(description = "A copy of the written UR decision comes with the application; required for eligibility")
+            @NotNull Boolean attached,
             @NotNull UrDecisionType type,
             @NotNull @Valid Guideline guideline,
             @Schema(description = "The organization that made the UR decision, checked against reviewers' affiliations")

@@ -2,7 +2,10 @@ package org.imrflow.intake.api;
 
 import org.imrflow.events.ItemCategory;
 import org.imrflow.events.ReviewType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.imrflow.events.NoticeMethod;
 import org.imrflow.intake.domain.CaseStatus;
+import org.imrflow.intake.domain.LateRecords;
 import org.imrflow.intake.store.ImrCase;
 
 import java.time.Instant;
@@ -25,11 +28,34 @@ public record CaseView(
         String requestingPhysician,
         String requestingPhysicianSpecialty,
         LocalDate urDecisionDate,
+        LocalDate applicationReceivedDate,
+        Notice notice,
+        Records records,
+        @Schema(description = "When the determination's clock started: records complete, or their deadline passed without them")
+        Instant clockStartedAt,
+        @Schema(description = "Null until the determination's clock starts")
         LocalDate determinationDueDate,
+        Instant convertedToExpeditedAt,
         Instant letterIssuedAt,
+        Withdrawal withdrawal,
         List<Item> disputedItems,
         boolean stuck,
         List<StuckOn> stuckOn) {
+
+    /** The Notice of Assignment and Request for Information: due within a business day of the screen. */
+    public record Notice(Instant dueAt, Instant sentAt, NoticeMethod method) {
+    }
+
+    /**
+     * The medical records: due from the notice; {@code daysLate} and {@code penaltyDollars} are final once complete
+     * and, while records are late and incomplete, as of now.
+     */
+    public record Records(Instant dueAt, int documents, Instant completedAt, boolean deadlinePassed, int daysLate,
+                          int penaltyDollars) {
+    }
+
+    public record Withdrawal(Instant withdrawnAt, LocalDate treatmentAuthorizedDate) {
+    }
 
     public record Item(int itemNumber, String description, ItemCategory category, String icd10Code) {
     }
@@ -41,11 +67,17 @@ public record CaseView(
     public record StuckOn(String service, long deadLetterId, String eventType, String reason, Instant since) {
     }
 
-    static CaseView of(ImrCase c) {
+    static CaseView of(ImrCase c, Instant now) {
+        int daysLate = c.recordsCompletedAt != null ? c.recordsDaysLate : LateRecords.daysLate(c.recordsDueAt, now);
         return new CaseView(c.caseNumber, c.status, List.copyOf(c.screeningReasons), c.receivedAt, c.reviewType, c.claimNumber,
                 c.dateOfInjury, c.employer, c.employeeName, c.employeeRepresented, c.claimsAdministratorName,
-                c.requestingPhysician, c.requestingPhysicianSpecialty, c.urDecisionDate, c.determinationDueDate,
-                c.letterIssuedAt,
+                c.requestingPhysician, c.requestingPhysicianSpecialty, c.urDecisionDate, c.applicationReceivedDate,
+                c.noticeDueAt == null ? null : new Notice(c.noticeDueAt, c.noticeSentAt, c.noticeSentAt == null ? null : c.noticeMethod),
+                c.status == CaseStatus.INELIGIBLE || c.status == CaseStatus.DEFERRED ? null : new Records(c.recordsDueAt,
+                        c.documents.size(), c.recordsCompletedAt, c.recordsDeadlinePassedAt != null, daysLate,
+                        LateRecords.penaltyDollars(daysLate)),
+                c.clockStartedAt, c.determinationDueDate, c.convertedToExpeditedAt, c.letterIssuedAt,
+                c.withdrawnAt == null ? null : new Withdrawal(c.withdrawnAt, c.treatmentAuthorizedDate),
                 c.disputedItems.stream()
                         .map(i -> new Item(i.itemNumber, i.description, i.category, i.icd10Code))
                         .toList(),

@@ -1,21 +1,25 @@
 package org.imrflow.intake.api;
 
+import org.imrflow.events.NoticeMethod;
 import org.imrflow.intake.store.DisputedItemRow;
 import org.imrflow.intake.store.ImrCase;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 /** Maps a submission onto the case to store. */
 final class Submissions {
     private Submissions() {
     }
 
-    static ImrCase toCase(CaseSubmission s, Instant receivedAt) {
+    static ImrCase toCase(CaseSubmission s, Instant receivedAt, LocalDate today) {
         ImrCase c = new ImrCase();
         c.receivedAt = receivedAt;
+        c.applicationReceivedDate = s.applicationReceivedDate() != null ? s.applicationReceivedDate() : today;
         c.reviewType = s.reviewType();
         c.claimsAdministratorOrg = s.claimsAdministrator().orgId();
         c.claimsAdministratorName = s.claimsAdministrator().name();
+        c.noticeMethod = s.claimsAdministrator().noticeMethod() != null ? s.claimsAdministrator().noticeMethod() : NoticeMethod.ELECTRONIC;
         c.employeeName = s.employee().name();
         c.employeeRepresented = s.employee().represented();
         if (s.employee().represented()) {
@@ -30,14 +34,20 @@ final class Submissions {
         c.requestingPhysician = s.requestingPhysician().name();
         c.requestingPhysicianSpecialty = s.requestingPhysician().specialty();
         c.requestingPhysicianNpi = s.requestingPhysician().npi();
+        c.requestingPhysicianGroupId = s.requestingPhysician().medicalGroupId();
         c.urOrganizationId = s.urDecision().organizationId();
         c.urDecisionDate = s.urDecision().date();
         c.urDecisionServedDate = s.urDecision().servedDate() != null ? s.urDecision().servedDate() : s.urDecision().date();
         c.urDecisionType = s.urDecision().type();
+        c.urServiceMethod = s.urDecision().servedBy();
+        c.urDecisionAttached = s.urDecision().attached();
         c.urGuidelineBasedOnMtus = s.urDecision().guideline().basedOnMtus();
         c.urGuidelineCitation = s.urDecision().guideline().citation();
         c.applicationSignedDate = s.applicationSignedDate();
+        c.applicationSignedBy = s.applicationSignedBy();
+        c.formularyDispute = Boolean.TRUE.equals(s.formularyDispute());
         c.liabilityDisputed = Boolean.TRUE.equals(s.liabilityDisputed());
+        c.eligibleDespiteLiability = Boolean.TRUE.equals(s.eligibleDespiteLiability());
         for (int i = 0; i < s.disputedItems().size(); i++) {
             CaseSubmission.Item item = s.disputedItems().get(i);
             DisputedItemRow row = new DisputedItemRow();

@@ -10,7 +10,7 @@ import org.imrflow.intake.domain.DuplicateApplicationException;
 import org.imrflow.intake.domain.EligibilityScreen;
 import org.imrflow.intake.domain.IdempotencyKeyReusedException;
 import org.imrflow.intake.domain.ScreeningFacts;
-import org.imrflow.intake.domain.ScreeningResult;
+import org.imrflow.intake.domain.CaseStatus;
 import org.imrflow.intake.messaging.CaseAnnouncements;
 import org.imrflow.intake.store.CaseRegistry;
 import org.imrflow.intake.store.IdempotencyRecord;
@@ -19,6 +19,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -33,15 +34,16 @@ public class CaseIntake {
     private final ZoneId zone;
     private final CaseRegistry registry;
     private final CaseAnnouncements announcements;
+    private final CaseLifecycle lifecycle;
     private final Clock clock;
 
-    CaseIntake(@ConfigProperty(name = "imrflow.intake.filing-deadline-days") int filingDeadlineDays,
-               @ConfigProperty(name = "imrflow.intake.time-zone") ZoneId zone,
-               CaseRegistry registry, CaseAnnouncements announcements, Clock clock) {
-        this.screen = new EligibilityScreen(filingDeadlineDays);
+    CaseIntake(EligibilityScreen screen, @ConfigProperty(name = "imrflow.intake.time-zone") ZoneId zone,
+               CaseRegistry registry, CaseAnnouncements announcements, CaseLifecycle lifecycle, Clock clock) {
+        this.screen = screen;
         this.zone = zone;
         this.registry = registry;
         this.announcements = announcements;
+        this.lifecycle = lifecycle;
         this.clock = clock;
     }
 
@@ -91,19 +93,26 @@ public class CaseIntake {
     private Uni<Submitted> register(ImrCase received, IdempotencyKey key) {
         received.applicationFingerprint = ApplicationFingerprint.of(received.claimsAdministratorOrg, received.claimNumber, received.urDecisionDate,
                 received.disputedItems.stream().map(item -> item.description).toList());
-        ScreeningResult screening = screen.screen(new ScreeningFacts(received.receivedAt.atZone(zone).toLocalDate(),
-                received.urDecisionServedDate, received.urDecisionType, received.applicationSignedDate,
-                received.liabilityDisputed));
         return ImrCase.findByFingerprint(received.applicationFingerprint)
                 .invoke(existing -> {
                     if (existing != null) {
                         throw new DuplicateApplicationException(existing.caseNumber);
                     }
                 })
-                .chain(() -> registry.register(received, screening, zone))
+                .chain(() -> ImrCase.earlierReviews(received.claimsAdministratorOrg, received.claimNumber))
+                .chain(earlier -> registry.register(received, screen.screen(facts(received, earlier)), zone))
+                .call(stored -> stored.status == CaseStatus.RECEIVED ? lifecycle.open(stored) : Uni.createFrom().voidItem())
                 .call(announcements::announce)
                 .call(stored -> key == null ? Uni.createFrom().voidItem() : remember(key, stored))
                 .map(stored -> new Submitted(stored, false));
+    }
+
+    private static ScreeningFacts facts(ImrCase received, List<ScreeningFacts.EarlierReview> earlier) {
+        return new ScreeningFacts(received.applicationReceivedDate, received.urDecisionServedDate,
+                received.urServiceMethod, received.formularyDispute, received.urDecisionType, received.urDecisionAttached,
+                received.applicationSignedDate == null ? null : received.applicationSignedBy, received.liabilityDisputed,
+                received.eligibleDespiteLiability, received.disputedItems.stream().map(item -> item.description).toList(),
+                earlier);
     }
 
     private Uni<Void> remember(IdempotencyKey key, ImrCase stored) {

@@ -3,48 +3,79 @@ package org.imrflow.intake.domain;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
- * The eligibility screen of 8 CCR 9792.10.3, for the facts an application carries today. Every failing rule is
- * reported, not only the first, because the notice must give all the reasons.
- *
- * <p>Not yet screened here: a missing UR decision document (comes with the records upload) and a treatment already
- * decided by IMR for the same RFA (needs the decided-case history).
+ * The eligibility screen of 8 CCR 9792.10.3. Every failing rule is reported, not only the first, because the notice
+ * must give all the reasons. A liability dispute defers the case rather than rejecting it, unless the claims
+ * administrator agrees it is eligible anyway.
  */
 public final class EligibilityScreen {
-    private final int filingDeadlineDays;
+    private final FilingWindow window;
 
-    /** @param filingDeadlineDays days after the UR decision is served within which the application must be filed */
-    public EligibilityScreen(int filingDeadlineDays) {
-        if (filingDeadlineDays < 1) {
-            throw new IllegalArgumentException("The filing deadline is at least one day");
-        }
-        this.filingDeadlineDays = filingDeadlineDays;
+    public EligibilityScreen(FilingWindow window) {
+        this.window = Objects.requireNonNull(window, "window");
     }
 
     public ScreeningResult screen(ScreeningFacts facts) {
         List<String> reasons = new ArrayList<>();
-        LocalDate lastFilingDay = facts.urDecisionServedOn().plusDays(filingDeadlineDays);
-        if (facts.receivedOn().isAfter(lastFilingDay)) {
-            reasons.add("The application was filed more than " + filingDeadlineDays
-                    + " days after the UR decision was served (served " + facts.urDecisionServedOn()
-                    + ", received " + facts.receivedOn() + ").");
+        LocalDate lastDay = window.lastDay(facts.urDecisionServedOn(), facts.servedBy(), facts.formularyDispute());
+        if (facts.receivedOn().isAfter(lastDay)) {
+            reasons.add("The application was received on " + facts.receivedOn() + ", after the filing window closed on "
+                    + lastDay + " (UR decision served " + facts.urDecisionServedOn() + " " + servedBy(facts.servedBy())
+                    + (facts.formularyDispute() ? ", formulary dispute" : "") + ").");
         }
-        if (facts.applicationSignedOn() == null) {
-            reasons.add("The application is not signed by the employee or the employee's representative.");
+        if (facts.signedBy() == null) {
+            reasons.add("The application is not signed.");
+        } else if (!facts.signedBy().mayFile()) {
+            reasons.add("The application is signed by the " + facts.signedBy().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                    + "; only the employee or the employee's representative may sign it.");
         }
-        if (facts.urDecisionType() == UrDecisionType.CONDITIONALLY_NON_CERTIFIED) {
-            reasons.add("The UR decision is not a decision on medical necessity (conditionally non-certified).");
+        if (!facts.urDecisionAttached()) {
+            reasons.add("A copy of the written UR decision is not attached.");
         }
-        if (reasons.isEmpty() && facts.liabilityDisputed()) {
+        switch (facts.urDecisionType()) {
+            case CONDITIONALLY_NON_CERTIFIED -> reasons.add(
+                    "The UR decision is not a decision on medical necessity (conditionally non-certified).");
+            case DENIED_FOR_LIABILITY -> reasons.add(
+                    "The UR decision denied the treatment on liability alone, which raises no question of medical necessity.");
+            case DENIED, MODIFIED -> {
+            }
+        }
+        for (int item = 0; item < facts.disputedItems().size(); item++) {
+            String treatment = facts.disputedItems().get(item);
+            int itemNumber = item + 1;
+            earlierReviewOf(treatment, facts.earlierReviews()).ifPresent(earlier -> reasons.add(
+                    "Item " + itemNumber + " (" + treatment + ") was already taken to IMR on this claim in case "
+                            + earlier.caseNumber() + "."));
+        }
+        boolean deferred = facts.liabilityDisputed() && !facts.eligibleDespiteLiability();
+        if (!reasons.isEmpty()) {
+            if (deferred) {
+                reasons.add("The claims administrator also disputes liability for the injury or body part.");
+            }
+            return new ScreeningResult(ScreeningResult.Verdict.INELIGIBLE, reasons);
+        }
+        if (deferred) {
             return new ScreeningResult(ScreeningResult.Verdict.DEFERRED, List.of(
                     "The claims administrator disputes liability; the review is deferred until liability is resolved."));
         }
-        if (facts.liabilityDisputed()) {
-            reasons.add("The claims administrator disputes liability for the injury or body part.");
-        }
-        return reasons.isEmpty()
-                ? new ScreeningResult(ScreeningResult.Verdict.ELIGIBLE, List.of())
-                : new ScreeningResult(ScreeningResult.Verdict.INELIGIBLE, reasons);
+        return new ScreeningResult(ScreeningResult.Verdict.ELIGIBLE, List.of());
+    }
+
+    private static String servedBy(UrServiceMethod method) {
+        return method == UrServiceMethod.MAIL ? "by mail" : "personally or electronically";
+    }
+
+    private static Optional<ScreeningFacts.EarlierReview> earlierReviewOf(String treatment, List<ScreeningFacts.EarlierReview> earlier) {
+        String wanted = sameTreatment(treatment);
+        return earlier.stream().filter(review -> sameTreatment(review.treatment()).equals(wanted)).findFirst();
+    }
+
+    /** Treatments are the same whatever their case and spacing. */
+    static String sameTreatment(String treatment) {
+        return treatment.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 }

@@ -25,7 +25,11 @@ import jakarta.persistence.Table;
 import org.imrflow.events.ReviewType;
 import org.imrflow.http.ListFilter;
 import org.imrflow.intake.domain.CaseStatus;
+import org.imrflow.events.NoticeMethod;
+import org.imrflow.intake.domain.ScreeningFacts;
+import org.imrflow.intake.domain.Signatory;
 import org.imrflow.intake.domain.UrDecisionType;
+import org.imrflow.intake.domain.UrServiceMethod;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -123,8 +127,82 @@ public class ImrCase extends PanacheEntityBase {
     @Column(name = "liability_disputed", nullable = false)
     public boolean liabilityDisputed;
 
+    @Column(name = "application_received_date", nullable = false)
+    public LocalDate applicationReceivedDate;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "ur_service_method", nullable = false)
+    public UrServiceMethod urServiceMethod;
+
+    @Column(name = "ur_decision_attached", nullable = false)
+    public boolean urDecisionAttached;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "application_signed_by")
+    public Signatory applicationSignedBy;
+
+    @Column(name = "formulary_dispute", nullable = false)
+    public boolean formularyDispute;
+
+    @Column(name = "requesting_physician_group_id")
+    public String requestingPhysicianGroupId;
+
+    @Column(name = "eligible_despite_liability", nullable = false)
+    public boolean eligibleDespiteLiability;
+
+    /** How notices reach this claims administrator: the records deadline depends on it. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "notice_method", nullable = false)
+    public NoticeMethod noticeMethod;
+
+    @Column(name = "notice_due_at")
+    public Instant noticeDueAt;
+
+    @Column(name = "notice_sent_at")
+    public Instant noticeSentAt;
+
+    @Column(name = "records_due_at")
+    public Instant recordsDueAt;
+
+    @Column(name = "records_completed_at")
+    public Instant recordsCompletedAt;
+
+    @Column(name = "records_deadline_passed_at")
+    public Instant recordsDeadlinePassedAt;
+
+    @Column(name = "records_days_late", nullable = false)
+    public int recordsDaysLate;
+
+    @Column(name = "records_penalty_dollars", nullable = false)
+    public int recordsPenaltyDollars;
+
+    /** When the determination's clock started: records complete, or their deadline passed without them. */
+    @Column(name = "clock_started_at")
+    public Instant clockStartedAt;
+
     @Column(name = "determination_due_date")
     public LocalDate determinationDueDate;
+
+    @Column(name = "determination_at_risk_at")
+    public Instant determinationAtRiskAt;
+
+    @Column(name = "determination_overdue_at")
+    public Instant determinationOverdueAt;
+
+    @Column(name = "assigned_at")
+    public Instant assignedAt;
+
+    @Column(name = "converted_to_expedited_at")
+    public Instant convertedToExpeditedAt;
+
+    @Column(name = "certification_received_date")
+    public LocalDate certificationReceivedDate;
+
+    @Column(name = "withdrawn_at")
+    public Instant withdrawnAt;
+
+    @Column(name = "treatment_authorized_date")
+    public LocalDate treatmentAuthorizedDate;
 
     @Column(name = "letter_issued_at")
     public Instant letterIssuedAt;
@@ -150,6 +228,11 @@ public class ImrCase extends PanacheEntityBase {
     @OrderBy("itemNumber")
     public List<DisputedItemRow> disputedItems = new ArrayList<>();
 
+    @OneToMany(fetch = FetchType.EAGER)
+    @JoinColumn(name = "case_id", insertable = false, updatable = false)
+    @OrderBy("uploadedAt, documentId")
+    public Set<CaseDocument> documents = new LinkedHashSet<>();
+
     /** Its events that a service dead-lettered and nobody has replayed yet: while there is one, the case is stuck. */
     @OneToMany(fetch = FetchType.EAGER)
     @JoinColumn(name = "case_id", insertable = false, updatable = false)
@@ -162,6 +245,24 @@ public class ImrCase extends PanacheEntityBase {
 
     public static Uni<ImrCase> findByFingerprint(String fingerprint) {
         return find("applicationFingerprint = ?1 and status <> ?2", fingerprint, CaseStatus.INELIGIBLE).firstResult();
+    }
+
+    /**
+     * The treatments earlier cases of the same claim took to IMR: cases in review or decided. Ineligible cases never
+     * got to IMR, and withdrawn ones ended without a decision.
+     */
+    public static Uni<List<ScreeningFacts.EarlierReview>> earlierReviews(String claimsAdministratorOrg, String claimNumber) {
+        return getSession().chain(session -> session.createSelectionQuery(
+                        "select c.caseNumber, i.description from ImrCase c join c.disputedItems i"
+                                + " where c.claimsAdministratorOrg = :org and c.claimNumber = :claim and c.status in (:reviewed)",
+                        Object[].class)
+                .setParameter("org", claimsAdministratorOrg)
+                .setParameter("claim", claimNumber)
+                .setParameter("reviewed", List.of(CaseStatus.RECEIVED, CaseStatus.ASSIGNED, CaseStatus.DETERMINATION_ISSUED))
+                .getResultList())
+                .map(rows -> rows.stream()
+                        .map(row -> new ScreeningFacts.EarlierReview((String) row[0], (String) row[1]))
+                        .toList());
     }
 
     public static Uni<ImrCase> findByCaseNumber(String caseNumber) {

@@ -3,78 +3,164 @@ package org.imrflow.intake.domain;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EligibilityScreenTest {
+    /** A Thursday: day 30 is Saturday 2026-10-31, rolled to Monday 2026-11-02; day 35 is Thursday 2026-11-05. */
     private static final LocalDate SERVED = LocalDate.of(2026, 10, 1);
-    private final EligibilityScreen screen = new EligibilityScreen(30);
+    private final EligibilityScreen screen = new EligibilityScreen(FilingWindow.standard(new CaliforniaCalendar(false)));
 
-    private static ScreeningFacts facts(LocalDate received, UrDecisionType type, LocalDate signed, boolean liability) {
-        return new ScreeningFacts(received, SERVED, type, signed, liability);
+    /** A timely, signed application against a denial, served personally, with the UR decision attached. */
+    private static Facts facts() {
+        return new Facts(SERVED.plusDays(10), UrServiceMethod.PERSONAL_OR_ELECTRONIC, false, UrDecisionType.DENIED, true,
+                Signatory.EMPLOYEE, false, false, List.of("Cervical medial branch neurotomy"), List.of());
+    }
+
+    private record Facts(LocalDate received, UrServiceMethod servedBy, boolean formulary, UrDecisionType type,
+                         boolean attached, Signatory signedBy, boolean liability, boolean agreed, List<String> items,
+                         List<ScreeningFacts.EarlierReview> earlier) {
+        Facts received(LocalDate day) {
+            return new Facts(day, servedBy, formulary, type, attached, signedBy, liability, agreed, items, earlier);
+        }
+
+        Facts servedBy(UrServiceMethod method) {
+            return new Facts(received, method, formulary, type, attached, signedBy, liability, agreed, items, earlier);
+        }
+
+        Facts asFormularyDispute() {
+            return new Facts(received, servedBy, true, type, attached, signedBy, liability, agreed, items, earlier);
+        }
+
+        Facts type(UrDecisionType decision) {
+            return new Facts(received, servedBy, formulary, decision, attached, signedBy, liability, agreed, items, earlier);
+        }
+
+        Facts notAttached() {
+            return new Facts(received, servedBy, formulary, type, false, signedBy, liability, agreed, items, earlier);
+        }
+
+        Facts signedBy(Signatory who) {
+            return new Facts(received, servedBy, formulary, type, attached, who, liability, agreed, items, earlier);
+        }
+
+        Facts liabilityDisputed(boolean agreedEligible) {
+            return new Facts(received, servedBy, formulary, type, attached, signedBy, true, agreedEligible, items, earlier);
+        }
+
+        Facts earlier(ScreeningFacts.EarlierReview... reviews) {
+            return new Facts(received, servedBy, formulary, type, attached, signedBy, liability, agreed, items, List.of(reviews));
+        }
+
+        ScreeningFacts toFacts() {
+            return new ScreeningFacts(received, SERVED, servedBy, formulary, type, attached, signedBy, liability, agreed, items, earlier);
+        }
+    }
+
+    private ScreeningResult screened(Facts facts) {
+        return screen.screen(facts.toFacts());
     }
 
     @Test
     void aTimelySignedApplicationAgainstADenialIsEligible() {
-        ScreeningResult result = screen.screen(facts(SERVED.plusDays(10), UrDecisionType.DENIED, SERVED.plusDays(9), false));
+        ScreeningResult result = screened(facts());
         assertEquals(ScreeningResult.Verdict.ELIGIBLE, result.verdict());
         assertTrue(result.reasons().isEmpty());
-        assertTrue(result.eligible());
     }
 
     @Test
     void aModificationCanBeReviewedToo() {
-        assertTrue(screen.screen(facts(SERVED, UrDecisionType.MODIFIED, SERVED, false)).eligible());
+        assertTrue(screened(facts().type(UrDecisionType.MODIFIED)).eligible());
     }
 
     @Test
-    void theThirtiethDayAfterServiceIsStillInTime() {
-        assertTrue(screen.screen(facts(SERVED.plusDays(30), UrDecisionType.DENIED, SERVED, false)).eligible());
+    void day30IsInTimeAndDay31IsNot_whenServedPersonally() {
+        // served Wednesday 2026-09-02: day 30 is Friday 2026-10-02, day 31 Saturday 2026-10-03
+        LocalDate served = LocalDate.of(2026, 9, 2);
+        ScreeningFacts day30 = new ScreeningFacts(served.plusDays(30), served, UrServiceMethod.PERSONAL_OR_ELECTRONIC, false,
+                UrDecisionType.DENIED, true, Signatory.EMPLOYEE, false, false, List.of("x"), List.of());
+        ScreeningFacts day31 = new ScreeningFacts(served.plusDays(31), served, UrServiceMethod.PERSONAL_OR_ELECTRONIC, false,
+                UrDecisionType.DENIED, true, Signatory.EMPLOYEE, false, false, List.of("x"), List.of());
+        assertTrue(screen.screen(day30).eligible());
+        ScreeningResult late = screen.screen(day31);
+        assertEquals(ScreeningResult.Verdict.INELIGIBLE, late.verdict());
+        assertEquals(List.of("The application was received on 2026-10-03, after the filing window closed on 2026-10-02"
+                + " (UR decision served 2026-09-02 personally or electronically)."), late.reasons());
     }
 
     @Test
-    void theThirtyFirstDayIsTooLate() {
-        ScreeningResult result = screen.screen(facts(SERVED.plusDays(31), UrDecisionType.DENIED, SERVED, false));
-        assertEquals(ScreeningResult.Verdict.INELIGIBLE, result.verdict());
-        assertEquals(1, result.reasons().size());
-        assertTrue(result.reasons().get(0).contains("more than 30 days"), result.reasons().get(0));
-        assertTrue(result.reasons().get(0).contains("served 2026-10-01"), result.reasons().get(0));
+    void day35IsInTimeAndDay36IsNot_whenServedByMail() {
+        Facts mailed = facts().servedBy(UrServiceMethod.MAIL);
+        assertTrue(screened(mailed.received(SERVED.plusDays(35))).eligible());
+        assertFalse(screened(mailed.received(SERVED.plusDays(36))).eligible());
     }
 
     @Test
-    void theDeadlineIsConfigurable() {
-        assertTrue(new EligibilityScreen(45).screen(facts(SERVED.plusDays(40), UrDecisionType.DENIED, SERVED, false)).eligible());
-        assertThrows(IllegalArgumentException.class, () -> new EligibilityScreen(0));
+    void aLastDayOnASaturdayRollsToMonday() {
+        // day 30 from 2026-10-01 is Saturday 2026-10-31; the window stays open until Monday 2026-11-02
+        assertTrue(screened(facts().received(LocalDate.of(2026, 11, 2))).eligible());
+        assertFalse(screened(facts().received(LocalDate.of(2026, 11, 3))).eligible());
     }
 
     @Test
-    void anUnsignedApplicationIsIneligible() {
-        ScreeningResult result = screen.screen(facts(SERVED.plusDays(1), UrDecisionType.DENIED, null, false));
-        assertEquals(ScreeningResult.Verdict.INELIGIBLE, result.verdict());
-        assertTrue(result.reasons().get(0).contains("not signed"));
+    void theFormularyWindowIsShorter() {
+        assertTrue(screened(facts().asFormularyDispute().received(SERVED.plusDays(10))).eligible());
+        assertFalse(screened(facts().asFormularyDispute().received(SERVED.plusDays(13))).eligible());
     }
 
     @Test
-    void aConditionalNonCertificationIsNotAMedicalNecessityDecision() {
-        ScreeningResult result = screen.screen(facts(SERVED.plusDays(1), UrDecisionType.CONDITIONALLY_NON_CERTIFIED, SERVED, false));
-        assertEquals(ScreeningResult.Verdict.INELIGIBLE, result.verdict());
-        assertTrue(result.reasons().get(0).contains("not a decision on medical necessity"));
+    void onlyTheEmployeeOrTheRepresentativeMaySign() {
+        assertTrue(screened(facts().signedBy(Signatory.REPRESENTATIVE)).eligible());
+        ScreeningResult byAdministrator = screened(facts().signedBy(Signatory.CLAIMS_ADMINISTRATOR));
+        assertEquals(List.of("The application is signed by the claims administrator; only the employee or the employee's"
+                + " representative may sign it."), byAdministrator.reasons());
+        assertFalse(screened(facts().signedBy(Signatory.EMPLOYER)).eligible());
+        assertEquals(List.of("The application is not signed."), screened(facts().signedBy(null)).reasons());
     }
 
     @Test
-    void aDisputedLiabilityDefersAnOtherwiseEligibleCase() {
-        ScreeningResult result = screen.screen(facts(SERVED.plusDays(1), UrDecisionType.DENIED, SERVED, true));
+    void theUrDecisionMustBeAttached() {
+        assertEquals(List.of("A copy of the written UR decision is not attached."), screened(facts().notAttached()).reasons());
+    }
+
+    @Test
+    void onlyDecisionsOnMedicalNecessityCanBeReviewed() {
+        assertTrue(screened(facts().type(UrDecisionType.CONDITIONALLY_NON_CERTIFIED)).reasons().get(0).contains("conditionally non-certified"));
+        assertTrue(screened(facts().type(UrDecisionType.DENIED_FOR_LIABILITY)).reasons().get(0).contains("liability alone"));
+    }
+
+    @Test
+    void theSameTreatmentTakenToImrBeforeOnTheClaimIsIneligibleNamingTheEarlierCase() {
+        ScreeningResult result = screened(facts().earlier(
+                new ScreeningFacts.EarlierReview("CM26-0000012", "  cervical MEDIAL branch   neurotomy ")));
+        assertEquals(List.of("Item 1 (Cervical medial branch neurotomy) was already taken to IMR on this claim in case CM26-0000012."),
+                result.reasons());
+        assertTrue(screened(facts().earlier(new ScreeningFacts.EarlierReview("CM26-0000012", "Lumbar MRI"))).eligible(),
+                "another treatment of the same claim is no obstacle");
+    }
+
+    @Test
+    void aLiabilityDisputeDefersRatherThanRejects() {
+        ScreeningResult result = screened(facts().liabilityDisputed(false));
         assertEquals(ScreeningResult.Verdict.DEFERRED, result.verdict());
         assertEquals(1, result.reasons().size());
-        assertTrue(result.reasons().get(0).contains("deferred"));
     }
 
     @Test
-    void everyReasonIsGivenNotOnlyTheFirst() {
-        ScreeningResult result = screen.screen(facts(SERVED.plusDays(60), UrDecisionType.CONDITIONALLY_NON_CERTIFIED, null, true));
-        assertEquals(ScreeningResult.Verdict.INELIGIBLE, result.verdict(), "other defects reject rather than defer");
-        assertEquals(4, result.reasons().size(), result.reasons().toString());
+    void aClaimsAdministratorWhoAgreesTheCaseIsEligibleDespiteLiabilityGetsItReviewed() {
+        assertTrue(screened(facts().liabilityDisputed(true)).eligible());
+    }
+
+    @Test
+    void everyReasonIsListed_andALiabilityDisputeIsNamedAmongThem() {
+        ScreeningResult result = screened(facts().received(SERVED.plusDays(60)).signedBy(null).notAttached()
+                .type(UrDecisionType.CONDITIONALLY_NON_CERTIFIED).liabilityDisputed(false)
+                .earlier(new ScreeningFacts.EarlierReview("CM26-0000012", "Cervical medial branch neurotomy")));
+        assertEquals(ScreeningResult.Verdict.INELIGIBLE, result.verdict());
+        assertEquals(6, result.reasons().size(), result.reasons().toString());
+        assertTrue(result.reasons().get(5).contains("disputes liability"));
     }
 }
