@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.imrflow.events.OwnContext;
+import org.imrflow.http.WriteConflicts;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -60,7 +61,13 @@ public class TimerWatch {
         if (fired >= MOST_PER_PASS) {
             return Uni.createFrom().item(fired);
         }
+        // A timer that lost a race for its case (a request or another timer changed it meanwhile) stays, and is tried
+        // again at once on the case as it now is.
         return timers.fireNext(handler.get())
+                .onFailure(WriteConflicts::isConflict).recoverWithItem(() -> {
+                    LOG.debug("A timer lost a race for its case; trying again");
+                    return true;
+                })
                 .chain(one -> one ? fireFrom(fired + 1) : Uni.createFrom().item(fired));
     }
 

@@ -13,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -128,16 +129,16 @@ public class MedicalRecordsResource {
     @Path("/{documentId}")
     @RolesAllowed({Roles.CLAIMS_ADMIN, Roles.OPERATIONS})
     @WithSession
-    @Produces(MediaType.WILDCARD)
+    // every accepted type, so that the bytes are written as they are, never as JSON
+    @Produces({"application/pdf", "image/png", "image/jpeg", "image/tiff", MediaType.APPLICATION_OCTET_STREAM})
     @Operation(summary = "One document's bytes, with its type and name")
-    public Uni<RestResponse<byte[]>> download(@PathParam("caseNumber") String caseNumber, @PathParam("documentId") String documentId) {
+    public Uni<Response> download(@PathParam("caseNumber") String caseNumber, @PathParam("documentId") String documentId) {
         Caller caller = callers.current();
         return visibleCase(caller, caseNumber)
                 .map(c -> c.documents.stream().filter(d -> d.documentId.toString().equals(documentId)).findFirst()
                         .orElseThrow(() -> new NotFoundException("Case " + caseNumber + " has no document " + documentId)))
                 .call(found -> accessLog.read(caller, "medical record"))
-                .chain(document -> documents.get(document.sha256).map(bytes -> RestResponse.ResponseBuilder.ok(bytes)
-                        .type(document.mediaType)
+                .chain(document -> documents.get(document.sha256).map(bytes -> Response.ok(bytes, document.mediaType)
                         .header("Content-Disposition", "attachment; filename=\"" + document.name.replace("\"", "") + "\"")
                         .build()));
     }

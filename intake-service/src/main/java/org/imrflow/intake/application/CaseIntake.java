@@ -93,13 +93,14 @@ public class CaseIntake {
     private Uni<Submitted> register(ImrCase received, IdempotencyKey key) {
         received.applicationFingerprint = ApplicationFingerprint.of(received.claimsAdministratorOrg, received.claimNumber, received.urDecisionDate,
                 received.disputedItems.stream().map(item -> item.description).toList());
-        return ImrCase.findByFingerprint(received.applicationFingerprint)
-                .invoke(existing -> {
+        // Earlier reviews are read before the duplicate check: a twin committed in between is then seen as the
+        // duplicate it is (409), never screened as an earlier review of the same treatment.
+        return ImrCase.earlierReviews(received.claimsAdministratorOrg, received.claimNumber)
+                .call(earlier -> ImrCase.findByFingerprint(received.applicationFingerprint).invoke(existing -> {
                     if (existing != null) {
                         throw new DuplicateApplicationException(existing.caseNumber);
                     }
-                })
-                .chain(() -> ImrCase.earlierReviews(received.claimsAdministratorOrg, received.claimNumber))
+                }))
                 .chain(earlier -> registry.register(received, screen.screen(facts(received, earlier)), zone))
                 .call(stored -> stored.status == CaseStatus.RECEIVED ? lifecycle.open(stored) : Uni.createFrom().voidItem())
                 .call(announcements::announce)

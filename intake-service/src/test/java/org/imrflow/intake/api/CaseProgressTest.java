@@ -33,10 +33,12 @@ import static org.imrflow.events.testing.SignIn.asClaimsAdmin;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.containsString;
 
-/** A claims administrator follows a case past intake: assigned with its due date, then determination issued. */
+/** A claims administrator follows a case past intake: assigned (when, never by whom), then determination issued. */
 @QuarkusTest
 @QuarkusTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "intake"))
 class CaseProgressTest {
@@ -45,9 +47,9 @@ class CaseProgressTest {
 
     private final EventStreamProbe stream = EventStreamProbe.ofTestConfig();
 
-    private static ReviewerAssigned assigned(String caseNumber, LocalDate due) {
+    private static ReviewerAssigned assigned(String caseNumber, Instant assignedAt) {
         return new ReviewerAssigned(caseNumber, "rev-secret-01", new ReviewerQualifications("Pain Medicine", "Pain Medicine"),
-                Instant.now(), ReviewType.STANDARD, due, new ClaimsAdministratorGuideline(false, "ODG"),
+                assignedAt, ReviewType.STANDARD, null, new ClaimsAdministratorGuideline(false, "ODG"),
                 List.of(new DisputedItem(1, SampleDispute.NEUROTOMY, ItemCategory.INJECTIONS, null)));
     }
 
@@ -70,12 +72,13 @@ class CaseProgressTest {
     @Test
     void aCaseIsAssignedThenItsDeterminationIssuedAndTheReviewerIsNeverShown() {
         String caseNumber = submitted();
-        LocalDate due = LocalDate.now().plusDays(30);
-
-        stream.publish(EventType.REVIEWER_ASSIGNED, caseNumber, assigned(caseNumber, due));
+        stream.publish(EventType.REVIEWER_ASSIGNED, caseNumber, assigned(caseNumber, Instant.now()));
         awaitStatus(caseNumber, "ASSIGNED");
+        asClaimsAdmin(ACME).get("/api/cases/" + caseNumber + "/timeline").then()
+                .body("step", hasItem("ASSIGNED"))
+                .body(not(containsString("rev-secret-01")));
         asClaimsAdmin(ACME).get("/api/cases/" + caseNumber).then()
-                .body("determinationDueDate", equalTo(due.toString()))
+                .body("determinationDueDate", nullValue()) // the assignment no longer sets it: the records start the clock
                 .body(not(containsString("rev-secret-01")));
 
         stream.publish(EventType.LETTER_ISSUED, caseNumber, letter(caseNumber, Instant.now()));
@@ -85,46 +88,47 @@ class CaseProgressTest {
 
     /**
      * The two topics are consumed at once and Kafka orders nothing across them. Whatever order the events of a case
-     * arrive in, and however often, the case ends issued with both the due date and the letter's time: no write
+     * arrive in, and however often, the case ends issued with both the assignment's and the letter's time: no write
      * undoes another.
      */
     @Test
     void progressOnTwoTopicsAtOnceInAnyOrderAndRedeliveredEndsComplete() {
-        LocalDate due = LocalDate.now().plusDays(30);
+        Instant assignedAt = Instant.parse("2026-11-19T09:00:00Z");
         Instant issued = Instant.parse("2026-11-20T10:00:00Z");
         List<String> cases = java.util.stream.IntStream.range(0, 20).mapToObj(i -> submitted()).toList();
         for (int i = 0; i < cases.size(); i++) {
             String caseNumber = cases.get(i);
             if (i % 2 == 0) {
                 stream.publish(EventType.LETTER_ISSUED, caseNumber, letter(caseNumber, issued));
-                UUID id = stream.publish(EventType.REVIEWER_ASSIGNED, caseNumber, assigned(caseNumber, due));
-                redeliver(EventType.REVIEWER_ASSIGNED, caseNumber, assigned(caseNumber, due), id);
+                UUID id = stream.publish(EventType.REVIEWER_ASSIGNED, caseNumber, assigned(caseNumber, assignedAt));
+                redeliver(EventType.REVIEWER_ASSIGNED, caseNumber, assigned(caseNumber, assignedAt), id);
             } else {
-                UUID id = stream.publish(EventType.REVIEWER_ASSIGNED, caseNumber, assigned(caseNumber, due));
+                UUID id = stream.publish(EventType.REVIEWER_ASSIGNED, caseNumber, assigned(caseNumber, assignedAt));
                 stream.publish(EventType.LETTER_ISSUED, caseNumber, letter(caseNumber, issued));
-                redeliver(EventType.REVIEWER_ASSIGNED, caseNumber, assigned(caseNumber, due), id);
+                redeliver(EventType.REVIEWER_ASSIGNED, caseNumber, assigned(caseNumber, assignedAt), id);
             }
         }
         for (String caseNumber : cases) {
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> asClaimsAdmin(ACME).get("/api/cases/" + caseNumber).then()
                     .body("status", equalTo("DETERMINATION_ISSUED"))
-                    .body("determinationDueDate", equalTo(due.toString()))
                     .body("letterIssuedAt", equalTo(issued.toString())));
+            asClaimsAdmin(ACME).get("/api/cases/" + caseNumber + "/timeline").then()
+                    .body("find { it.step == 'ASSIGNED' }.at", equalTo(assignedAt.toString()));
         }
     }
 
     @Test
     void aLateAssignmentAfterTheLetterDoesNotMoveTheCaseBack() {
         String caseNumber = submitted();
-        stream.publish(EventType.REVIEWER_ASSIGNED, caseNumber, assigned(caseNumber, LocalDate.now().plusDays(30)));
+        stream.publish(EventType.REVIEWER_ASSIGNED, caseNumber, assigned(caseNumber, Instant.parse("2026-11-19T09:00:00Z")));
         stream.publish(EventType.LETTER_ISSUED, caseNumber, letter(caseNumber, Instant.now()));
         awaitStatus(caseNumber, "DETERMINATION_ISSUED");
 
-        // A reassignment that arrives late, after the letter, on its own topic: its new due date shows it was taken.
-        LocalDate reassignedDue = LocalDate.now().plusDays(29);
-        stream.publish(EventType.REVIEWER_ASSIGNED, caseNumber, assigned(caseNumber, reassignedDue));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> asClaimsAdmin(ACME).get("/api/cases/" + caseNumber)
-                .then().body("determinationDueDate", equalTo(reassignedDue.toString())));
+        // A reassignment that arrives late, after the letter, on its own topic: its time shows it was taken.
+        Instant reassigned = Instant.parse("2026-11-20T09:00:00Z");
+        stream.publish(EventType.REVIEWER_ASSIGNED, caseNumber, assigned(caseNumber, reassigned));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> asClaimsAdmin(ACME).get("/api/cases/" + caseNumber + "/timeline")
+                .then().body("find { it.step == 'ASSIGNED' }.at", equalTo(reassigned.toString())));
         asClaimsAdmin(ACME).get("/api/cases/" + caseNumber).then().body("status", equalTo("DETERMINATION_ISSUED"));
     }
 

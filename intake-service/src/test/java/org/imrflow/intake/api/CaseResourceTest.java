@@ -73,7 +73,7 @@ class CaseResourceTest {
                 .when().post("/api/cases")
                 .then().statusCode(201)
                 .body("status", equalTo("INELIGIBLE"))
-                .body("screeningReasons", hasItem(containsString("more than 30 days")))
+                .body("screeningReasons", hasItem(containsString("after the filing window closed")))
                 .extract().path("caseNumber");
 
         StreamEvent event = stream.awaitEvent(EventType.CASE_INELIGIBLE, caseNumber);

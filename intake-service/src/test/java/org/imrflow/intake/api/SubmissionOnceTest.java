@@ -106,7 +106,7 @@ class SubmissionOnceTest {
     @Test
     void anIneligibleApplicationMayBeFiledAgainCorrected() {
         String claim = SampleDispute.newClaimNumber();
-        String unsigned = dispute(claim).replaceAll("\"applicationSignedDate\": \"[0-9-]+\",", "");
+        String unsigned = dispute(claim).replaceAll("\"applicationSignedDate\": \"[0-9-]+\", \"applicationSignedBy\": \"[A-Z]+\",", "");
         submit(unsigned, null).then().statusCode(201).body("status", equalTo("INELIGIBLE"));
         submit(dispute(claim), null).then().statusCode(201).body("status", equalTo("RECEIVED"));
     }

@@ -24,10 +24,10 @@ public final class CaseBodies {
                              "employerId": "95-1234567" },
                   "claimsAdministrator": { "orgId": "acme-claims", "name": "Acme Claims Services" },
                   "requestingPhysician": { "name": "Dr. Lee Treating", "npi": "1234567893", "specialty": "%s" },
-                  "urDecision": { "date": "%s", "type": "DENIED",
+                  "urDecision": { "date": "%s", "type": "DENIED", "servedBy": "MAIL", "attached": true,
                                   "guideline": { "basedOnMtus": false,
                                                  "citation": "Non-MTUS Citation (ODG) Official Disability Guidelines ACOEM" } },
-                  "applicationSignedDate": "%s",
+                  "applicationSignedDate": "%s", "applicationSignedBy": "REPRESENTATIVE",
                   "disputedItems": [
                     { "description": "%s", "category": "INJECTIONS", "icd10Code": "M54.2" }
                   ]
