@@ -73,6 +73,8 @@ class AuthorizationMatrixTest {
     private static LocalSystem system;
     /** Filed by acme-claims, assigned to and decided by rev-occmed-01, its letter issued. */
     private static String decidedCase;
+    /** The document of the decided case's medical records. */
+    private static String decidedCaseDocument;
     /** Filed by acme-claims, assigned to rev-occmed-01, still to be decided. */
     private static String pendingCase;
 
@@ -80,11 +82,12 @@ class AuthorizationMatrixTest {
     static void twoCasesOfAcmeOnTheDeskOfRevOccmed01() {
         system = RunningSystem.get().system;
         decidedCase = SampleCases.filed(system);
+        decidedCaseDocument = SampleCases.recordsSent(system, decidedCase);
         SampleCases.awaitOnTheDesk(system, decidedCase);
         SampleCases.decided(system, decidedCase);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("ops").baseUri(system.url(ImrService.NOTIFICATION))
                 .get("/api/letters/" + decidedCase).then().statusCode(200));
-        pendingCase = SampleCases.filed(system);
+        pendingCase = SampleCases.filedWithRecords(system);
         SampleCases.awaitOnTheDesk(system, pendingCase);
     }
 
@@ -125,11 +128,15 @@ class AuthorizationMatrixTest {
         String path = row.path()
                 .replace("{caseNumber}", row.path().endsWith("/determination") ? pendingCase : decidedCase)
                 .replace("{id}", row.path().startsWith("/api/reviewers") ? "rev-occmed-01" : "987654321")
-                .replace("{service}", "intake-service");
+                .replace("{service}", "intake-service")
+                .replace("{documentId}", decidedCaseDocument);
         RequestSpecification request = (cell.caller().identity == null ? given() : as(cell.caller().identity))
                 .baseUri(system.url(row.service()));
         String body = bodyFor(row);
-        if (body != null) {
+        if (row.method().equals("POST") && row.path().equals("/api/cases/{caseNumber}/records")) {
+            request = request.contentType("application/pdf").header("Content-Disposition", "attachment; filename=\"x.pdf\"")
+                    .body(org.imrflow.local.chaos.CaseBodies.medicalRecord("matrix"));
+        } else if (body != null) {
             request = request.contentType(ContentType.JSON).body(body);
         }
         return request.request(row.method(), path).then().extract().statusCode();
@@ -146,6 +153,8 @@ class AuthorizationMatrixTest {
                       "weeklyClinicalHours": 30, "affiliations": [] }
                     """.formatted(ProcessHandle.current().pid(), REVIEWERS.incrementAndGet());
             case "POST /api/reviews/{caseNumber}/determination" -> SampleDispute.determination();
+            case "POST /api/cases/{caseNumber}/expedited-review" -> "{\"certificationReceivedDate\": \"" + LocalDate.now().minusDays(1) + "\"}";
+            case "POST /api/cases/{caseNumber}/withdrawal" -> "{\"treatmentAuthorizedDate\": \"" + LocalDate.now().minusDays(1) + "\"}";
             default -> null;
         };
     }

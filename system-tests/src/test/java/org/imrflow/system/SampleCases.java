@@ -5,6 +5,7 @@ import io.restassured.specification.RequestSpecification;
 import org.imrflow.events.testing.SampleDispute;
 import org.imrflow.local.ImrService;
 import org.imrflow.local.LocalSystem;
+import org.imrflow.local.chaos.CaseBodies;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -24,6 +25,13 @@ final class SampleCases {
     private SampleCases() {
     }
 
+    /** Filed, with a claim number of its own, and its records sent; returns the case number. */
+    static String filedWithRecords(LocalSystem system) {
+        String caseNumber = filed(system);
+        recordsSent(system, caseNumber);
+        return caseNumber;
+    }
+
     /** Filed, with a claim number of its own; returns the case number. */
     static String filed(LocalSystem system) {
         return as(system, CLAIMS_ADMIN).baseUri(system.url(ImrService.INTAKE)).contentType(ContentType.JSON)
@@ -32,10 +40,21 @@ final class SampleCases {
                 .post("/api/cases").then().statusCode(201).extract().path("caseNumber");
     }
 
-    /** Waits until the case is on its reviewer's desk, still to be decided. */
+    /** The claims administrator uploads the case's medical records, one PDF, and says they are complete. */
+    static String recordsSent(LocalSystem system, String caseNumber) {
+        String records = "/api/cases/" + caseNumber + "/records";
+        String documentId = as(system, CLAIMS_ADMIN).baseUri(system.url(ImrService.INTAKE)).contentType("application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"pr2-" + caseNumber + ".pdf\"")
+                .body(CaseBodies.medicalRecord(caseNumber)).post(records).then().statusCode(201).extract().path("documentId");
+        as(system, CLAIMS_ADMIN).baseUri(system.url(ImrService.INTAKE)).post(records + "/complete").then().statusCode(200);
+        return documentId;
+    }
+
+    /** Waits until the case is on its reviewer's desk, still to be decided, with its records complete. */
     static void awaitOnTheDesk(LocalSystem system, String caseNumber) {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as(system, REVIEWER).baseUri(system.url(ImrService.REVIEW))
-                .get("/api/reviews/" + caseNumber).then().statusCode(200).body("status", equalTo("PENDING")));
+                .get("/api/reviews/" + caseNumber).then().statusCode(200).body("status", equalTo("PENDING"))
+                .body("recordsComplete", equalTo(true)));
     }
 
     /** Its reviewer records the sample determination. */

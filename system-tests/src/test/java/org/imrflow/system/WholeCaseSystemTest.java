@@ -7,6 +7,7 @@ import org.imrflow.events.testing.EventStreamProbe.StreamEvent;
 import org.imrflow.events.testing.SampleDispute;
 import org.imrflow.local.ImrService;
 import org.imrflow.local.LocalSystem;
+import org.imrflow.local.chaos.CaseBodies;
 import org.imrflow.system.OtlpReceiver.ReceivedSpan;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ import java.util.stream.Collectors;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -62,24 +64,36 @@ class WholeCaseSystemTest {
                 .then().statusCode(201).body("status", equalTo("RECEIVED"))
                 .extract().path("caseNumber");
 
-        // 2. A qualified reviewer of the same specialty is assigned.
+        // 2. The Notice of Assignment goes out at once; the claims administrator sends the medical records and says
+        //    they are complete, which starts the determination's 30 days.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("claims-admin-acme").baseUri(intake)
+                .get("/api/cases/" + caseNumber).then().statusCode(200).body("notice.sentAt", notNullValue()));
+        String documentId = SampleCases.recordsSent(system, caseNumber);
+        as("claims-admin-acme").baseUri(intake).get("/api/cases/" + caseNumber).then()
+                .body("records.completedAt", notNullValue())
+                .body("determinationDueDate", equalTo(LocalDate.now(java.time.ZoneId.of("America/Los_Angeles")).plusDays(30).toString()));
+
+        // 3. A qualified reviewer of the same specialty is assigned.
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("ops").baseUri(assignment)
                 .get("/api/assignments/" + caseNumber).then().statusCode(200).body("status", equalTo("ASSIGNED")));
         String reviewerId = as("ops").baseUri(assignment).get("/api/assignments/" + caseNumber).path("reviewerId");
         assertEquals("rev-occmed-01", reviewerId);
 
-        // 3. The case is on that reviewer's own worklist, and on no other reviewer's; they decide the item.
+        // 4. The case is on that reviewer's own worklist, and on no other reviewer's, with its records, which the
+        //    reviewer reads from the document store; they decide the item.
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as(reviewerId).baseUri(review)
                 .get("/api/reviews").then().statusCode(200)
                 .body("items.caseNumber", org.hamcrest.Matchers.hasItem(caseNumber)));
-        as(reviewerId).baseUri(review).get("/api/reviews/" + caseNumber).then().statusCode(200)
-                .body("status", equalTo("PENDING"));
+        SampleCases.awaitOnTheDesk(system, caseNumber);
+        byte[] record = as(reviewerId).baseUri(review).get("/api/reviews/" + caseNumber + "/documents/" + documentId)
+                .then().statusCode(200).extract().asByteArray();
+        assertTrue(java.util.Arrays.equals(CaseBodies.medicalRecord(caseNumber), record), "the record as it was uploaded");
         as("rev-pain-01").baseUri(review).get("/api/reviews/" + caseNumber).then().statusCode(404);
         as(reviewerId).baseUri(review).contentType(ContentType.JSON).body(SampleDispute.determination())
                 .when().post("/api/reviews/" + caseNumber + "/determination")
                 .then().statusCode(200).body("status", equalTo("DECIDED"));
 
-        // 4. The Final Determination letter is issued.
+        // 5. The Final Determination letter is issued.
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("claims-admin-acme").baseUri(notification)
                 .accept("text/plain").get("/api/letters/" + caseNumber).then().statusCode(200));
         String letter = as("claims-admin-acme").baseUri(notification).accept("text/plain")
@@ -94,32 +108,66 @@ class WholeCaseSystemTest {
         assertTrue(letter.replaceAll("\\s+", " ").contains("Board Certified in Occupational Medicine"), letter);
         assertFalse(letter.contains(reviewerId), "the reviewer is never identified in the letter");
 
-        // 5. The claims administrator sees the case closed with its letter, and never who reviewed it.
+        // 6. The claims administrator sees the case closed with its letter, and never who reviewed it.
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("claims-admin-acme").baseUri(intake)
                 .get("/api/cases/" + caseNumber).then().statusCode(200).body("status", equalTo("DETERMINATION_ISSUED")));
         assertFalse(as("claims-admin-acme").baseUri(intake).get("/api/cases/" + caseNumber).asString().contains(reviewerId));
         as("claims-admin-bay").baseUri(intake).get("/api/cases/" + caseNumber).then().statusCode(404);
         given().baseUri(intake).get("/api/cases/" + caseNumber).then().statusCode(401);
 
-        // 6. The events went out on all four topics, valid and in order.
+        // 7. The events went out, valid and in order.
         StreamEvent received = stream.awaitEvent(EventType.CASE_RECEIVED, caseNumber);
-        StreamEvent assigned = stream.awaitEvent(EventType.REVIEWER_ASSIGNED, caseNumber);
+        StreamEvent notice = stream.awaitEvent(EventType.NOTICE_OF_ASSIGNMENT_SENT, caseNumber);
+        List<StreamEvent> records = stream.awaitEvents(EventType.RECORDS_RECEIVED, caseNumber, 2);
         StreamEvent decided = stream.awaitEvent(EventType.DECISION_RECORDED, caseNumber);
         StreamEvent issued = stream.awaitEvent(EventType.LETTER_ISSUED, caseNumber);
-        List<StreamEvent> inOrder = List.of(received, assigned, decided, issued);
+        List<StreamEvent> inOrder = List.of(received, notice, records.get(0), records.get(1), decided, issued);
         for (int i = 1; i < inOrder.size(); i++) {
             assertTrue(inOrder.get(i - 1).timestamp() <= inOrder.get(i).timestamp(),
                     inOrder.get(i - 1).type() + " must come before " + inOrder.get(i).type());
         }
-        assertEquals(List.of("/intake-service", "/assignment-service", "/review-service", "/notification-service"),
-                inOrder.stream().map(StreamEvent::source).toList());
+        assertEquals(List.of("/intake-service", "/intake-service", "/intake-service", "/intake-service", "/review-service",
+                "/notification-service"), inOrder.stream().map(StreamEvent::source).toList());
+        assertEquals("/assignment-service", stream.awaitEvent(EventType.REVIEWER_ASSIGNED, caseNumber).source());
+        assertTrue(records.get(1).payload().get("complete").asBoolean());
         assertEquals("OVERTURNED", issued.payload().at("/outcomes/0/outcome").asText());
         // exactly one letter for the case
         assertEquals(1, stream.readAll(EventType.LETTER_ISSUED, caseNumber).size());
 
-        // 7. No PHI in any log: not the worker's name, the claim number, nor a sentence of the clinical summary.
+        // 8. No PHI in any log: not the worker's name, the claim number, nor a sentence of the clinical summary.
         List<String> phi = List.of("Pat Example", claimNumber, SampleDispute.SUMMARY_SENTENCE);
         assertEquals(List.of(), PhiInLogs.find(dataDir, phi), "log lines that carry PHI");
+    }
+
+    /**
+     * The claims administrator authorizes the treatment after a reviewer has the case: the case closes everywhere,
+     * the reviewer can no longer decide it, and no letter is issued.
+     */
+    @Test
+    void aCaseWithdrawnAfterAssignmentClosesEverywhereWithoutALetter() {
+        String intake = system.url(ImrService.INTAKE);
+        String caseNumber = SampleCases.filed(system);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("ops").baseUri(system.url(ImrService.ASSIGNMENT))
+                .get("/api/assignments/" + caseNumber).then().statusCode(200).body("status", equalTo("ASSIGNED")));
+
+        as("claims-admin-acme").baseUri(intake).contentType(ContentType.JSON)
+                .body("{\"treatmentAuthorizedDate\": \"" + LocalDate.now(java.time.ZoneId.of("America/Los_Angeles")) + "\"}")
+                .post("/api/cases/" + caseNumber + "/withdrawal").then().statusCode(200).body("status", equalTo("WITHDRAWN"));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("ops").baseUri(system.url(ImrService.ASSIGNMENT))
+                .get("/api/assignments/" + caseNumber).then().statusCode(200).body("status", equalTo("WITHDRAWN")));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as(SampleCases.REVIEWER).baseUri(system.url(ImrService.REVIEW))
+                .get("/api/reviews/" + caseNumber).then().statusCode(200).body("status", equalTo("WITHDRAWN")));
+        as(SampleCases.REVIEWER).baseUri(system.url(ImrService.REVIEW)).contentType(ContentType.JSON)
+                .body(SampleDispute.determination()).post("/api/reviews/" + caseNumber + "/determination")
+                .then().statusCode(409);
+        as("claims-admin-acme").baseUri(intake).get("/api/cases/" + caseNumber + "/timeline").then().statusCode(200)
+                .body("step", org.hamcrest.Matchers.hasItem("WITHDRAWN"));
+        assertEquals("/intake-service", stream.awaitEvent(EventType.CASE_WITHDRAWN, caseNumber).source());
+        assertEquals(List.of(), stream.readAll(EventType.DECISION_RECORDED, caseNumber));
+        assertEquals(List.of(), stream.readAll(EventType.LETTER_ISSUED, caseNumber));
+        as("claims-admin-acme").baseUri(system.url(ImrService.NOTIFICATION)).get("/api/letters/" + caseNumber)
+                .then().statusCode(404);
     }
 
     /**
@@ -129,7 +177,7 @@ class WholeCaseSystemTest {
      */
     @Test
     void oneTraceFollowsTheSampleDisputeFromItsSubmissionToItsLetter() throws IOException {
-        String caseNumber = SampleCases.filed(system);
+        String caseNumber = SampleCases.filedWithRecords(system);
         SampleCases.awaitOnTheDesk(system, caseNumber);
         SampleCases.decided(system, caseNumber);
 

@@ -49,4 +49,10 @@ public final class CaseBodies {
                 }
                 """.formatted(outcome);
     }
+
+    /** A small PDF standing for one case's medical records: its own bytes, so each case's document is its own. */
+    public static byte[] medicalRecord(String claimNumber) {
+        return ("%PDF-1.4\n% medical records of claim " + claimNumber + "\n1 0 obj << /Type /Catalog >> endobj\n"
+                + "trailer << /Root 1 0 R >>\n%%EOF\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
 }

@@ -58,11 +58,16 @@ final class RetryingHttp {
     }
 
     Optional<Response> postJson(String identity, String url, String json, Map<String, String> headers, BooleanSupplier stop) {
+        return post(identity, url, "application/json", json.getBytes(StandardCharsets.UTF_8), headers, stop);
+    }
+
+    Optional<Response> post(String identity, String url, String contentType, byte[] body, Map<String, String> headers,
+                            BooleanSupplier stop) {
         return send(() -> {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT)
-                    .header("Content-Type", "application/json").header("Accept", "application/json")
+                    .header("Content-Type", contentType).header("Accept", "application/json")
                     .header("Authorization", bearer(identity))
-                    .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body));
             headers.forEach(request::header);
             return request.build();
         }, stop);

@@ -183,6 +183,7 @@ final class Workload {
                 run.caseNumber = caseNumber;
                 run.acceptedAt = System.currentTimeMillis();
                 byCaseNumber.put(caseNumber, run);
+                sendRecords(run);
                 submitted.incrementAndGet();
                 return;
             }
@@ -194,6 +195,29 @@ final class Workload {
             problems.add("case " + run.claimNumber + ": POST /api/cases answered " + run.rejected);
             submitted.incrementAndGet();
             return;
+        }
+    }
+
+    /**
+     * The case's medical records, then the word that they are complete, which lets the reviewer decide. A retry of
+     * either is safe: the same bytes are the same document (200), and "complete" again is 409.
+     */
+    private void sendRecords(CaseRun run) {
+        String records = intake + "/api/cases/" + run.caseNumber + "/records";
+        var uploaded = http.post(RetryingHttp.CLAIMS_ADMIN, records, "application/pdf", CaseBodies.medicalRecord(run.claimNumber),
+                Map.of("Content-Disposition", "attachment; filename=\"records-" + run.claimNumber + ".pdf\""), this::stopping);
+        if (uploaded.isEmpty()) {
+            return;
+        }
+        if (uploaded.get().status() != 201 && uploaded.get().status() != 200) {
+            problems.add("case " + run.caseNumber + ": records upload answered " + uploaded.get().status() + " "
+                    + abbreviate(uploaded.get().body()));
+            return;
+        }
+        var completed = http.postJson(RetryingHttp.CLAIMS_ADMIN, records + "/complete", "{}", Map.of(), this::stopping);
+        if (completed.isPresent() && completed.get().status() != 200 && completed.get().status() != 409) {
+            problems.add("case " + run.caseNumber + ": records complete answered " + completed.get().status() + " "
+                    + abbreviate(completed.get().body()));
         }
     }
 
