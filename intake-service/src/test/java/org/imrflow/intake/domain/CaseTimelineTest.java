@@ -388,6 +388,18 @@ class CaseTimelineTest {
     }
 
     @Test
+    void aDeferredCaseWithdrawnStillShowsItWasDeferred() {
+        Case c = new Case();
+        c.screeningReasons = 1;
+        c.noticeDueAt = null;
+        c.withdrawn(RECEIVED_AT.plus(Duration.ofDays(40)), LocalDate.of(2026, 11, 9));
+        List<Step> steps = c.timeline(RECEIVED_AT.plus(Duration.ofDays(41)));
+
+        assertEquals(List.of(RECEIVED, SCREENED, WITHDRAWN), names(steps));
+        assertEquals("deferred: liability disputed", only(steps, SCREENED).detail());
+    }
+
+    @Test
     void stepsToComeAreListedLastInTheOrderTheyWillHappen() {
         // records awaited, a reviewer assigned, the notice not yet sent: only the assignment has happened
         Case c = new Case();
