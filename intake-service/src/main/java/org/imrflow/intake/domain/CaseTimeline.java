@@ -54,6 +54,8 @@ public final class CaseTimeline {
         steps.add(new Step(StepName.SCREENED, h.receivedAt(), null, null, switch (h.status()) {
             case INELIGIBLE -> "ineligible: " + h.screeningReasons() + " reason(s)";
             case DEFERRED -> "deferred: liability disputed";
+            // a withdrawn case was eligible or deferred; only a deferred one has a reason from the screen
+            case WITHDRAWN -> h.screeningReasons() > 0 ? "deferred: liability disputed" : "eligible";
             default -> "eligible";
         }));
         if (h.noticeDueAt() != null) {
