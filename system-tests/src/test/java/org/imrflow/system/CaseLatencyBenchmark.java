@@ -78,17 +78,22 @@ public final class CaseLatencyBenchmark {
         }
     }
 
-    /** Submit, wait for the worklist, decide, wait for letter-issued. Returns submit-to-letter-issued in ms. */
+    /**
+     * Submit, send the records and say they are complete, wait until the reviewer may decide, decide, wait for
+     * letter-issued. Returns submit-to-letter-issued in ms.
+     */
     private static long runCase(LocalSystem system, Map<String, Long> letterIssuedAt) throws InterruptedException {
         long submitted = System.currentTimeMillis();
         String caseNumber = given().auth().oauth2(system.tokens().accessToken("claims-admin-acme"))
                 .baseUri(system.url(ImrService.INTAKE)).contentType(ContentType.JSON)
                 .body(SampleDispute.application(LocalDate.now().minusDays(6)))
                 .post("/api/cases").then().statusCode(201).extract().path("caseNumber");
+        SampleCases.recordsSent(system, caseNumber);
         String review = system.url(ImrService.REVIEW);
         // the sample's specialty goes to the demo roster's one occupational medicine reviewer
         String reviewer = system.tokens().accessToken("rev-occmed-01");
-        while (given().auth().oauth2(reviewer).baseUri(review).get("/api/reviews/" + caseNumber).statusCode() != 200) {
+        while (!Boolean.TRUE.equals(given().auth().oauth2(reviewer).baseUri(review).get("/api/reviews/" + caseNumber)
+                .then().extract().<Boolean>path("recordsComplete"))) {
             Thread.sleep(5);
         }
         given().auth().oauth2(reviewer).baseUri(review).contentType(ContentType.JSON).body(SampleDispute.determination())
