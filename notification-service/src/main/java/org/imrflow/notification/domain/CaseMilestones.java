@@ -38,7 +38,9 @@ public record CaseMilestones(Instant clockStartedAt, LocalDate determinationDueD
                 yield new CaseMilestones(null, decided.determinationDueDate(), decided.reviewerId(), null,
                         decided.decidedAt());
             }
-            case CASE_INELIGIBLE, LETTER_ISSUED, EVENT_DEAD_LETTERED, DEAD_LETTER_REPLAYED -> NONE;
+            case CASE_INELIGIBLE, LETTER_ISSUED, NOTICE_OF_ASSIGNMENT_SENT, RECORDS_RECEIVED,
+                 CASE_CONVERTED_TO_EXPEDITED, DEADLINE_REACHED, CASE_WITHDRAWN, EVENT_DEAD_LETTERED,
+                 DEAD_LETTER_REPLAYED -> NONE;
         };
     }
 

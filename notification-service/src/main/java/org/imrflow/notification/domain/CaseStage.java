@@ -34,7 +34,8 @@ public enum CaseStage {
             case REVIEWER_ASSIGNED -> Optional.of(ASSIGNED);
             case DECISION_RECORDED -> Optional.of(DECIDED);
             case LETTER_ISSUED -> Optional.of(LETTER_ISSUED);
-            case EVENT_DEAD_LETTERED, DEAD_LETTER_REPLAYED -> Optional.empty();
+            case NOTICE_OF_ASSIGNMENT_SENT, RECORDS_RECEIVED, CASE_CONVERTED_TO_EXPEDITED, DEADLINE_REACHED, CASE_WITHDRAWN,
+                 EVENT_DEAD_LETTERED, DEAD_LETTER_REPLAYED -> Optional.empty();
         };
     }
 

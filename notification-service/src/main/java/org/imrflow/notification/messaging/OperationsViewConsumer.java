@@ -3,6 +3,7 @@ package org.imrflow.notification.messaging;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.imrflow.events.EventType;
@@ -18,6 +19,7 @@ import org.imrflow.notification.store.CaseProgress;
 import org.imrflow.notification.store.ObservedEvent;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Optional;
 
 /**
@@ -31,12 +33,15 @@ public class OperationsViewConsumer {
 
     private final Inbox inbox;
     private final Clock clock;
+    private final ZoneId zone;
     private final OperationsLive live;
     private final ProjectionRebuild rebuild;
 
-    OperationsViewConsumer(Inbox inbox, Clock clock, OperationsLive live, ProjectionRebuild rebuild) {
+    OperationsViewConsumer(Inbox inbox, Clock clock, @ConfigProperty(name = "imrflow.notification.time-zone") ZoneId zone,
+                           OperationsLive live, ProjectionRebuild rebuild) {
         this.inbox = inbox.named(CONSUMER);
         this.clock = clock;
+        this.zone = zone;
         this.live = live;
         this.rebuild = rebuild;
     }
@@ -60,7 +65,7 @@ public class OperationsViewConsumer {
     }
 
     private Uni<Void> record(EventType type, ReceivedEvent<Object> event) {
-        EventFacts facts = EventFacts.of(type, event.payload());
+        EventFacts facts = EventFacts.of(type, event.payload(), zone);
         Optional<CaseStage> reached = CaseStage.reachedBy(type, event.payload());
         ObservedEvent observed = new ObservedEvent();
         observed.eventId = event.id();

@@ -3,13 +3,21 @@ package org.imrflow.notification.api;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import org.imrflow.events.CaseConvertedToExpedited;
 import org.imrflow.events.CaseIneligible;
+import org.imrflow.events.CaseWithdrawn;
 import org.imrflow.events.ClaimsAdministratorGuideline;
+import org.imrflow.events.Deadline;
+import org.imrflow.events.DeadlineReached;
 import org.imrflow.events.DisputedItem;
+import org.imrflow.events.DocumentReference;
 import org.imrflow.events.EventType;
 import org.imrflow.events.ItemCategory;
 import org.imrflow.events.LetterIssued;
+import org.imrflow.events.NoticeMethod;
+import org.imrflow.events.NoticeOfAssignmentSent;
 import org.imrflow.events.Outcome;
+import org.imrflow.events.RecordsReceived;
 import org.imrflow.events.ReviewType;
 import org.imrflow.events.ReviewerAssigned;
 import org.imrflow.events.ReviewerQualifications;
@@ -115,6 +123,37 @@ class OperationsViewTest {
     }
 
     @Test
+    void theLifecycleEventsShowInTheFeedWithALineOfFactsEach() {
+        String caseNumber = "CM26-" + CASES.incrementAndGet();
+        Instant recordsDue = Instant.parse("2026-12-11T07:59:59Z"); // the end of 10 December in California
+        stream.publish(EventType.NOTICE_OF_ASSIGNMENT_SENT, caseNumber, new NoticeOfAssignmentSent(caseNumber,
+                Instant.parse("2026-11-24T18:00:00Z"), NoticeMethod.MAIL, LocalDate.of(2026, 11, 25), recordsDue));
+        stream.publish(EventType.RECORDS_RECEIVED, caseNumber, new RecordsReceived(caseNumber,
+                Instant.parse("2026-12-12T18:00:00Z"), List.of(REPORT, REPORT, REPORT), true, recordsDue, 2, 1_000,
+                LocalDate.of(2027, 1, 11)));
+        stream.publish(EventType.DEADLINE_REACHED, caseNumber, new DeadlineReached(caseNumber, Deadline.RECORDS,
+                recordsDue, recordsDue.plusSeconds(2), LocalDate.of(2027, 1, 9)));
+        stream.publish(EventType.CASE_CONVERTED_TO_EXPEDITED, caseNumber, new CaseConvertedToExpedited(caseNumber,
+                Instant.parse("2026-11-20T18:00:00Z"), LocalDate.of(2026, 11, 20), null, null));
+        stream.publish(EventType.CASE_WITHDRAWN, caseNumber, new CaseWithdrawn(caseNumber,
+                Instant.parse("2026-11-21T18:00:00Z"), LocalDate.of(2026, 11, 20)));
+
+        await().atMost(PATIENCE).untilAsserted(() -> asOperations().queryParam("caseNumber", caseNumber)
+                .get("/api/operations/events").then().statusCode(200).body("total", equalTo(5)));
+        Map<String, String> facts = new java.util.HashMap<>();
+        asOperations().queryParam("caseNumber", caseNumber).get("/api/operations/events").then().extract().jsonPath()
+                .<Map<String, String>>getList("items").forEach(e -> facts.put(e.get("eventType"), e.get("summary")));
+        assertEquals(Map.of(
+                EventType.NOTICE_OF_ASSIGNMENT_SENT.cloudEventType(), "notice by MAIL; records due 2026-12-10",
+                EventType.RECORDS_RECEIVED.cloudEventType(), "3 documents; complete; 2 days late, $1,000",
+                EventType.DEADLINE_REACHED.cloudEventType(), "deadline RECORDS reached; determination due 2027-01-09",
+                EventType.CASE_CONVERTED_TO_EXPEDITED.cloudEventType(), "converted to expedited",
+                EventType.CASE_WITHDRAWN.cloudEventType(), "withdrawn: treatment authorized 2026-11-20"), facts);
+        String feed = asOperations().queryParam("caseNumber", caseNumber).get("/api/operations/events").asString();
+        assertTrue(!feed.contains("Pat Example") && !feed.contains(REPORT.sha256()), "no document names or keys: " + feed);
+    }
+
+    @Test
     void onlyOperationsSeesTheView() {
         asClaimsAdmin(ACME).get("/api/operations/pipeline").then().statusCode(403);
         asOperations().get("/api/operations/cases/CM26-0000000/timeline").then().statusCode(404)
@@ -125,6 +164,9 @@ class OperationsViewTest {
         return ((Number) asOperations().get("/api/operations/pipeline").then().statusCode(200).extract()
                 .path("stages.find { it.stage == 'DEFERRED' }.count")).longValue();
     }
+
+    static final DocumentReference REPORT = new DocumentReference(UUID.randomUUID().toString(),
+            "Pat Example PR-2.pdf", "application/pdf", 52_000, "b".repeat(64));
 
     private static ReviewerAssigned assigned(String caseNumber) {
         return new ReviewerAssigned(caseNumber, "rev-occmed-01", new ReviewerQualifications("Occupational Medicine", "Occupational Medicine"),
