@@ -3,7 +3,7 @@
 
 const STAGE_NAMES = {
   ALL: 'received (all)', RECEIVED: 'waiting for a reviewer', INELIGIBLE: 'ineligible', DEFERRED: 'deferred',
-  ASSIGNED: 'assigned', DECIDED: 'decided', LETTER_ISSUED: 'letter issued'
+  ASSIGNED: 'assigned', DECIDED: 'decided', LETTER_ISSUED: 'letter issued', WITHDRAWN: 'withdrawn (no letter)'
 };
 const HISTORY = 60;                       // updates kept for each stage's sparkline
 const history = {};

@@ -85,8 +85,10 @@ public class OperationsView {
     }
 
     public Uni<Pipeline> pipeline() {
-        return CaseProgress.countsByStage().chain(counts -> ObservedEvent.stageEntriesSince(clock.instant().minus(rateWindow))
-                .map(entries -> Pipeline.of(counts, entries, rateWindow)));
+        Instant since = clock.instant().minus(rateWindow);
+        return CaseProgress.countsByStage().chain(counts -> ObservedEvent.stageEntriesSince(since)
+                .chain(entries -> ObservedEvent.withdrawalsSince(since)
+                        .map(withdrawals -> Pipeline.of(counts, entries, withdrawals, rateWindow))));
     }
 
     public Uni<Page<FeedEvent>> events(String type, String caseNumber, PageRequest page) {

@@ -77,13 +77,18 @@ public class OperationsViewConsumer {
         observed.summary = facts.summary();
         observed.reviewerId = facts.reviewerId();
         observed.stageReached = reached.orElse(null);
-        return observed.persist()
-                .chain(() -> reached.map(stage -> progress(event, stage, CaseMilestones.of(type, event.payload())))
-                        .orElse(Uni.createFrom().voidItem()))
-                .invoke(live::changed);
+        return reached.map(stage -> progress(event, stage, CaseMilestones.of(type, event.payload())))
+                .orElse(Uni.createFrom().nullItem())
+                .chain(left -> {
+                    observed.stageLeft = left;
+                    return observed.persist();
+                })
+                .invoke(live::changed)
+                .replaceWithVoid();
     }
 
-    private static Uni<Void> progress(ReceivedEvent<Object> event, CaseStage reached, CaseMilestones milestones) {
+    /** Moves the case's row on; the stage it left, or null when it stays or is new. */
+    private static Uni<CaseStage> progress(ReceivedEvent<Object> event, CaseStage reached, CaseMilestones milestones) {
         return CaseProgress.<CaseProgress>findById(event.caseNumber()).chain(known -> {
             if (known == null) {
                 CaseProgress progress = new CaseProgress();
@@ -92,8 +97,9 @@ public class OperationsViewConsumer {
                 progress.firstEventAt = event.occurredAt();
                 progress.lastEventAt = event.occurredAt();
                 progress.setMilestones(milestones);
-                return progress.persist().replaceWithVoid();
+                return progress.persist().replaceWith((CaseStage) null);
             }
+            CaseStage left = known.stage;
             known.stage = known.stage.furthest(reached);
             known.setMilestones(known.milestones().and(milestones));
             if (event.occurredAt().isBefore(known.firstEventAt)) {
@@ -102,7 +108,7 @@ public class OperationsViewConsumer {
             if (event.occurredAt().isAfter(known.lastEventAt)) {
                 known.lastEventAt = event.occurredAt();
             }
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(known.stage == left ? null : left);
         });
     }
 }

@@ -23,6 +23,7 @@ import org.imrflow.events.ReviewerAssigned;
 import org.imrflow.events.ReviewerQualifications;
 import org.imrflow.events.testing.EventStreamProbe;
 import org.imrflow.events.testing.SampleDispute;
+import org.imrflow.events.testing.TestDatabase;
 import org.imrflow.local.LocalStackTestResource;
 import org.junit.jupiter.api.Test;
 
@@ -111,7 +112,8 @@ class OperationsViewTest {
                 "the pipeline as a metric"));
 
         asOperations().get("/api/operations/pipeline").then().statusCode(200)
-                .body("stages.stage", contains("RECEIVED", "INELIGIBLE", "DEFERRED", "ASSIGNED", "DECIDED", "LETTER_ISSUED"))
+                .body("stages.stage", contains("RECEIVED", "INELIGIBLE", "DEFERRED", "ASSIGNED", "DECIDED", "LETTER_ISSUED",
+                        "WITHDRAWN"))
                 .body("stages.find { it.stage == 'DEFERRED' }.inPerMinute", org.hamcrest.Matchers.greaterThan(0f))
                 .body("stages.find { it.stage == 'DEFERRED' }.outPerMinute", equalTo(null))
                 .body("received.stage", equalTo("ALL"));
@@ -154,6 +156,28 @@ class OperationsViewTest {
     }
 
     @Test
+    void aWithdrawnCaseIsCountedWithdrawnAndALateAssignmentDoesNotReopenIt() throws Exception {
+        String caseNumber = "CM26-" + CASES.incrementAndGet();
+        long withdrawnBefore = stageCount("WITHDRAWN");
+        stream.publish(EventType.CASE_RECEIVED, caseNumber, SampleDispute.caseReceived(caseNumber, ACME));
+        await().atMost(PATIENCE).untilAsserted(() -> asOperations().get("/api/operations/cases/" + caseNumber + "/timeline")
+                .then().statusCode(200).body("stage", equalTo("RECEIVED")));
+        UUID withdrawal = stream.publish(EventType.CASE_WITHDRAWN, caseNumber, new CaseWithdrawn(caseNumber, Instant.now(),
+                LocalDate.now()));
+        await().atMost(PATIENCE).until(() -> stageCount("WITHDRAWN") > withdrawnBefore);
+        stream.publish(EventType.REVIEWER_ASSIGNED, caseNumber, assigned(caseNumber));
+
+        await().atMost(PATIENCE).untilAsserted(() -> asOperations().get("/api/operations/cases/" + caseNumber + "/timeline")
+                .then().statusCode(200).body("events.size()", equalTo(3)).body("stage", equalTo("WITHDRAWN")));
+        assertEquals(1L, TestDatabase.number("select count(*) from operations_event where event_id = ?"
+                + " and stage_left = 'RECEIVED'", withdrawal), "the withdrawal took the case out of waiting");
+        asOperations().get("/api/operations/pipeline").then().statusCode(200)
+                .body("stages.find { it.stage == 'WITHDRAWN' }.inPerMinute", org.hamcrest.Matchers.greaterThan(0f))
+                .body("stages.find { it.stage == 'WITHDRAWN' }.outPerMinute", equalTo(null))
+                .body("stages.find { it.stage == 'RECEIVED' }.outPerMinute", org.hamcrest.Matchers.greaterThan(0f));
+    }
+
+    @Test
     void onlyOperationsSeesTheView() {
         asClaimsAdmin(ACME).get("/api/operations/pipeline").then().statusCode(403);
         asOperations().get("/api/operations/cases/CM26-0000000/timeline").then().statusCode(404)
@@ -161,8 +185,12 @@ class OperationsViewTest {
     }
 
     private static long deferred() {
+        return stageCount("DEFERRED");
+    }
+
+    private static long stageCount(String stage) {
         return ((Number) asOperations().get("/api/operations/pipeline").then().statusCode(200).extract()
-                .path("stages.find { it.stage == 'DEFERRED' }.count")).longValue();
+                .path("stages.find { it.stage == '" + stage + "' }.count")).longValue();
     }
 
     static final DocumentReference REPORT = new DocumentReference(UUID.randomUUID().toString(),
