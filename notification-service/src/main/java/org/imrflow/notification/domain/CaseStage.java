@@ -50,6 +50,19 @@ public enum CaseStage {
         };
     }
 
+    /**
+     * The least stage an event shows its case at: the stage it reaches, or waiting for a reviewer for the notice,
+     * records, conversion and deadline events, which come only for an eligible case. Such an event may be the first
+     * of its case the view sees, and it may start the case's clock; it reaches no stage, so it counts in no rate.
+     */
+    public static Optional<CaseStage> shownBy(EventType type, Object payload) {
+        return switch (type) {
+            case NOTICE_OF_ASSIGNMENT_SENT, RECORDS_RECEIVED, CASE_CONVERTED_TO_EXPEDITED, DEADLINE_REACHED ->
+                    Optional.of(RECEIVED);
+            default -> reachedBy(type, payload);
+        };
+    }
+
     /** Whether a case starts here: every case enters the pipeline at one of the first stages. */
     public boolean isFirst() {
         return rank == 1;

@@ -41,8 +41,10 @@ public record EventFacts(String source, String summary, String reviewerId) {
             }
             case REVIEWER_ASSIGNED -> {
                 ReviewerAssigned assigned = (ReviewerAssigned) payload;
-                yield new EventFacts("assignment-service", items(assigned.disputedItems().size()) + ", due "
-                        + assigned.determinationDueDate(), assigned.reviewerId());
+                // the due date is no longer known at assignment (deprecated, null); older events still tell it
+                yield new EventFacts("assignment-service", items(assigned.disputedItems().size())
+                        + (assigned.determinationDueDate() == null ? "" : ", due " + assigned.determinationDueDate()),
+                        assigned.reviewerId());
             }
             case DECISION_RECORDED -> {
                 DecisionRecorded decided = (DecisionRecorded) payload;

@@ -77,7 +77,8 @@ public class OperationsViewConsumer {
         observed.summary = facts.summary();
         observed.reviewerId = facts.reviewerId();
         observed.stageReached = reached.orElse(null);
-        return reached.map(stage -> progress(event, stage, CaseMilestones.of(type, event.payload())))
+        return CaseStage.shownBy(type, event.payload())
+                .map(stage -> progress(event, stage, CaseMilestones.of(type, event.payload())))
                 .orElse(Uni.createFrom().nullItem())
                 .chain(left -> {
                     observed.stageLeft = left;

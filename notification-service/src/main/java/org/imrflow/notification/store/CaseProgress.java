@@ -44,6 +44,10 @@ public class CaseProgress extends PanacheEntityBase {
     @Column(name = "determination_due_date")
     public LocalDate determinationDueDate;
 
+    /** When the event that told the due date happened: the one told last counts. */
+    @Column(name = "due_date_told_at")
+    public Instant dueDateToldAt;
+
     @Column(name = "reviewer_id")
     public String reviewerId;
 
@@ -58,12 +62,13 @@ public class CaseProgress extends PanacheEntityBase {
     public long version;
 
     public CaseMilestones milestones() {
-        return new CaseMilestones(clockStartedAt, determinationDueDate, reviewerId, assignedAt, decidedAt);
+        return new CaseMilestones(clockStartedAt, determinationDueDate, dueDateToldAt, reviewerId, assignedAt, decidedAt);
     }
 
     public void setMilestones(CaseMilestones milestones) {
         clockStartedAt = milestones.clockStartedAt();
         determinationDueDate = milestones.determinationDueDate();
+        dueDateToldAt = milestones.dueDateToldAt();
         reviewerId = milestones.reviewerId();
         assignedAt = milestones.assignedAt();
         decidedAt = milestones.decidedAt();

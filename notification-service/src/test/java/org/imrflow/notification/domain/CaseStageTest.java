@@ -24,6 +24,18 @@ class CaseStageTest {
     }
 
     @Test
+    void theEventsOfAnEligibleCasesRecordsAndDeadlinesShowItWaitingButReachNoStage() {
+        for (EventType type : List.of(EventType.NOTICE_OF_ASSIGNMENT_SENT, EventType.RECORDS_RECEIVED,
+                EventType.CASE_CONVERTED_TO_EXPEDITED, EventType.DEADLINE_REACHED)) {
+            assertEquals(Optional.empty(), CaseStage.reachedBy(type, null), type + " counts in no rate");
+            assertEquals(Optional.of(CaseStage.RECEIVED), CaseStage.shownBy(type, null), type + " shows an eligible case");
+        }
+        assertEquals(Optional.of(CaseStage.WITHDRAWN), CaseStage.shownBy(EventType.CASE_WITHDRAWN, null));
+        assertEquals(Optional.of(CaseStage.ASSIGNED), CaseStage.shownBy(EventType.REVIEWER_ASSIGNED, null));
+        assertEquals(Optional.empty(), CaseStage.shownBy(EventType.EVENT_DEAD_LETTERED, null));
+    }
+
+    @Test
     void anIneligibleApplicationIsDeferredWhenLiabilityIsDisputed() {
         assertEquals(Optional.of(CaseStage.DEFERRED), CaseStage.reachedBy(EventType.CASE_INELIGIBLE,
                 new CaseIneligible("CM26-0000001", Instant.now(), true, List.of("liability disputed"))));

@@ -14,6 +14,7 @@ import org.imrflow.events.NoticeMethod;
 import org.imrflow.events.NoticeOfAssignmentSent;
 import org.imrflow.events.Outcome;
 import org.imrflow.events.RecordsReceived;
+import org.imrflow.events.ReviewerAssigned;
 import org.imrflow.events.testing.SampleDispute;
 import org.junit.jupiter.api.Test;
 
@@ -89,6 +90,18 @@ class EventFactsTest {
         assertEquals(new EventFacts("intake-service", "withdrawn: treatment authorized 2026-11-20", null),
                 EventFacts.of(EventType.CASE_WITHDRAWN, new CaseWithdrawn(CASE, Instant.parse("2026-11-21T18:00:00Z"),
                         LocalDate.of(2026, 11, 20)), CALIFORNIA));
+    }
+
+    @Test
+    void anAssignmentTellsADueDateOnlyWhenItHasOne() {
+        var received = SampleDispute.caseReceived(CASE, "acme-claims");
+        ReviewerAssigned assigned = new ReviewerAssigned(CASE, "rev-a", null, Instant.now(), received.reviewType(), null,
+                received.claimsAdministratorGuideline(), received.disputedItems());
+        assertEquals(new EventFacts("assignment-service", "1 item", "rev-a"),
+                EventFacts.of(EventType.REVIEWER_ASSIGNED, assigned, CALIFORNIA), "deprecated, now null");
+        ReviewerAssigned older = new ReviewerAssigned(CASE, "rev-a", null, Instant.now(), received.reviewType(),
+                LocalDate.of(2026, 4, 1), received.claimsAdministratorGuideline(), received.disputedItems());
+        assertEquals("1 item, due 2026-04-01", EventFacts.of(EventType.REVIEWER_ASSIGNED, older, CALIFORNIA).summary());
     }
 
     @Test
