@@ -3,7 +3,7 @@
 
 const STAGE_NAMES = {
   ALL: 'received (all)', RECEIVED: 'waiting for a reviewer', INELIGIBLE: 'ineligible', DEFERRED: 'deferred',
-  ASSIGNED: 'assigned', DECIDED: 'decided', LETTER_ISSUED: 'letter issued'
+  ASSIGNED: 'assigned', DECIDED: 'decided', LETTER_ISSUED: 'letter issued', WITHDRAWN: 'withdrawn (no letter)'
 };
 const HISTORY = 60;                       // updates kept for each stage's sparkline
 const history = {};
@@ -137,13 +137,14 @@ async function refreshFilteredFeed() {
 function renderClocks(clocks) {
   const age = clocks.determinationAge;
   $('clock-figures').textContent = clocks.overdue + ' overdue · ' + clocks.dueSoon + ' due in the next '
-    + clocks.dueWithinDays + ' days · clock start to determination over the last ' + clocks.ageWindowDays
+    + clocks.dueWithinDays + ' days · complete records to determination over the last ' + clocks.ageWindowDays
     + ' days: average ' + text(age.averageDays) + ' d, 90th percentile ' + text(age.p90Days) + ' d (' + age.cases + ' cases)';
   replaceRows($('clocks').tBodies[0], clocks.cases.items, (row, c) => {
     if (c.overdue) row.className = 'overdue';
     cell(row, c.caseNumber);
     cell(row, STAGE_NAMES[c.stage] || c.stage);
     cell(row, c.reviewerId);
+    cell(row, c.clockStartedAt ? new Date(c.clockStartedAt).toLocaleDateString() : null);
     cell(row, c.determinationDueDate);
     cell(row, c.daysLeft);
   }, 'No open case is due within ' + clocks.dueWithinDays + ' days');

@@ -77,7 +77,8 @@ public class OperationsResource {
     @Path("/clocks")
     @WithSession
     @Operation(summary = "Open cases due in the next days and overdue ones, by due date (order=SOONEST_FIRST or "
-            + "LATEST_FIRST), and the average and 90th percentile age from clock start to determination")
+            + "LATEST_FIRST), and the average and 90th percentile days from complete records (or their deadline) to "
+            + "determination")
     public Uni<Clocks> clocks(@QueryParam("order") String order, @BeanParam @Valid PageRequest page) {
         return view.clocks(QueryParams.oneOf("order", order, DueOrder.class) == DueOrder.LATEST_FIRST, page);
     }

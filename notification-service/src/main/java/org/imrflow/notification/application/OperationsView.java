@@ -48,19 +48,22 @@ public class OperationsView {
     public record CaseTimeline(String caseNumber, String stage, List<TimelineEvent> events) {
     }
 
-    /** An open case on the clock. {@code daysLeft} is negative once overdue. */
-    public record ClockedCase(String caseNumber, String stage, String reviewerId, LocalDate determinationDueDate,
-                              long daysLeft, boolean overdue) {
+    /**
+     * An open case on the clock, which started when its records were complete or their deadline passed
+     * ({@code clockStartedAt}). {@code daysLeft} is negative once overdue.
+     */
+    public record ClockedCase(String caseNumber, String stage, String reviewerId, Instant clockStartedAt,
+                              LocalDate determinationDueDate, long daysLeft, boolean overdue) {
         static ClockedCase of(CaseProgress progress, LocalDate today) {
             long daysLeft = ChronoUnit.DAYS.between(today, progress.determinationDueDate);
             return new ClockedCase(progress.caseNumber, progress.stage.name(), progress.reviewerId,
-                    progress.determinationDueDate, daysLeft, daysLeft < 0);
+                    progress.clockStartedAt, progress.determinationDueDate, daysLeft, daysLeft < 0);
         }
     }
 
     /**
-     * Open cases due within {@code dueWithinDays} or overdue, and the age from clock start to determination of the
-     * cases decided in the last {@code ageWindowDays}: the figure DWC reports.
+     * Open cases due within {@code dueWithinDays} or overdue, and the age from complete records (or their deadline)
+     * to determination of the cases decided in the last {@code ageWindowDays}: the figure DWC reports.
      */
     public record Clocks(LocalDate today, int dueWithinDays, long overdue, long dueSoon, Page<ClockedCase> cases,
                          int ageWindowDays, CaseProgress.DeterminationAge determinationAge) {
@@ -85,8 +88,10 @@ public class OperationsView {
     }
 
     public Uni<Pipeline> pipeline() {
-        return CaseProgress.countsByStage().chain(counts -> ObservedEvent.stageEntriesSince(clock.instant().minus(rateWindow))
-                .map(entries -> Pipeline.of(counts, entries, rateWindow)));
+        Instant since = clock.instant().minus(rateWindow);
+        return CaseProgress.countsByStage().chain(counts -> ObservedEvent.stageEntriesSince(since)
+                .chain(entries -> ObservedEvent.withdrawalsSince(since)
+                        .map(withdrawals -> Pipeline.of(counts, entries, withdrawals, rateWindow))));
     }
 
     public Uni<Page<FeedEvent>> events(String type, String caseNumber, PageRequest page) {

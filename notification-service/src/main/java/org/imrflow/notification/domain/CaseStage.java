@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * Where a case stands in the IMR pipeline, as operations see it from the event stream. A case only moves forward:
- * events of one case arrive on several topics in no mutual order, and a late one never moves it back.
+ * events of one case arrive on several topics in no mutual order, and a late one never moves it back. The order of
+ * the constants is the order the page shows them in; the rank is how far along a case is.
  */
 public enum CaseStage {
     /** Eligible and announced; waiting for a reviewer. */
@@ -18,7 +19,16 @@ public enum CaseStage {
     DEFERRED(1),
     ASSIGNED(2),
     DECIDED(3),
-    LETTER_ISSUED(4);
+    /**
+     * Closed with its Final Determination. It ranks above a withdrawal: intake refuses one after the letter, so a
+     * withdrawal seen with a letter crossed it on the way (intake had not yet heard of the letter), and the letter stands.
+     */
+    LETTER_ISSUED(5),
+    /**
+     * Closed without a letter: the claims administrator authorized the treatment (8 CCR 9792.10.6(a)). A case is
+     * withdrawn while waiting, assigned or decided; a decision or assignment seen after it does not reopen it.
+     */
+    WITHDRAWN(4);
 
     private final int rank;
 
@@ -34,7 +44,22 @@ public enum CaseStage {
             case REVIEWER_ASSIGNED -> Optional.of(ASSIGNED);
             case DECISION_RECORDED -> Optional.of(DECIDED);
             case LETTER_ISSUED -> Optional.of(LETTER_ISSUED);
-            case EVENT_DEAD_LETTERED, DEAD_LETTER_REPLAYED -> Optional.empty();
+            case CASE_WITHDRAWN -> Optional.of(WITHDRAWN);
+            case NOTICE_OF_ASSIGNMENT_SENT, RECORDS_RECEIVED, CASE_CONVERTED_TO_EXPEDITED, DEADLINE_REACHED,
+                 EVENT_DEAD_LETTERED, DEAD_LETTER_REPLAYED -> Optional.empty();
+        };
+    }
+
+    /**
+     * The least stage an event shows its case at: the stage it reaches, or waiting for a reviewer for the notice,
+     * records, conversion and deadline events, which come only for an eligible case. Such an event may be the first
+     * of its case the view sees, and it may start the case's clock; it reaches no stage, so it counts in no rate.
+     */
+    public static Optional<CaseStage> shownBy(EventType type, Object payload) {
+        return switch (type) {
+            case NOTICE_OF_ASSIGNMENT_SENT, RECORDS_RECEIVED, CASE_CONVERTED_TO_EXPEDITED, DEADLINE_REACHED ->
+                    Optional.of(RECEIVED);
+            default -> reachedBy(type, payload);
         };
     }
 
@@ -43,13 +68,16 @@ public enum CaseStage {
         return rank == 1;
     }
 
-    /** The stage a case moves on to from this one; empty for the stages a case ends in. */
+    /**
+     * The stage a case moves on to from this one; empty for the stages a case ends in. Besides the next one, a case
+     * may leave the stages that have one for {@link #WITHDRAWN}.
+     */
     public Optional<CaseStage> next() {
         return switch (this) {
             case RECEIVED -> Optional.of(ASSIGNED);
             case ASSIGNED -> Optional.of(DECIDED);
             case DECIDED -> Optional.of(LETTER_ISSUED);
-            case INELIGIBLE, DEFERRED, LETTER_ISSUED -> Optional.empty();
+            case INELIGIBLE, DEFERRED, LETTER_ISSUED, WITHDRAWN -> Optional.empty();
         };
     }
 

@@ -7,7 +7,9 @@ import java.util.Map;
 
 /**
  * How many cases stand at each stage, and how fast they move into and out of it over a recent window. Cases reach a
- * stage only from the one before it, so the rate out of a stage is the rate into its {@link CaseStage#next()}.
+ * stage on the main line only from the one before it, so the rate out of a stage is the rate into its
+ * {@link CaseStage#next()}, plus the withdrawals that took cases out of it. Nothing leaves a stage a case ends in
+ * (ineligible, deferred, letter issued, withdrawn): its rate out is null, not 0.
  *
  * @param received  every case seen, eligible or not, with the rate of new ones
  * @param stages    one row per stage, in pipeline order
@@ -20,10 +22,12 @@ public record Pipeline(StageFigures received, List<StageFigures> stages, Duratio
     }
 
     /**
-     * @param counts   cases at each stage now
-     * @param entries  how many cases reached each stage within the window
+     * @param counts       cases at each stage now
+     * @param entries      how many cases reached each stage within the window
+     * @param withdrawals  how many cases were withdrawn from each stage within the window
      */
-    public static Pipeline of(Map<CaseStage, Long> counts, Map<CaseStage, Long> entries, Duration window) {
+    public static Pipeline of(Map<CaseStage, Long> counts, Map<CaseStage, Long> entries,
+                              Map<CaseStage, Long> withdrawals, Duration window) {
         double minutes = window.toMillis() / 60_000.0;
         List<StageFigures> stages = new ArrayList<>();
         long all = 0;
@@ -35,7 +39,9 @@ public record Pipeline(StageFigures received, List<StageFigures> stages, Duratio
             if (stage.isFirst()) {
                 allEntries += in;
             }
-            Double out = stage.next().map(next -> entries.getOrDefault(next, 0L) / minutes).orElse(null);
+            Double out = stage.next()
+                    .map(next -> (entries.getOrDefault(next, 0L) + withdrawals.getOrDefault(stage, 0L)) / minutes)
+                    .orElse(null);
             stages.add(new StageFigures(stage.name(), count, in / minutes, out));
         }
         return new Pipeline(new StageFigures("ALL", all, allEntries / minutes, null), stages, window);

@@ -3,6 +3,7 @@ package org.imrflow.notification.messaging;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.imrflow.events.EventType;
@@ -18,6 +19,7 @@ import org.imrflow.notification.store.CaseProgress;
 import org.imrflow.notification.store.ObservedEvent;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Optional;
 
 /**
@@ -31,12 +33,15 @@ public class OperationsViewConsumer {
 
     private final Inbox inbox;
     private final Clock clock;
+    private final ZoneId zone;
     private final OperationsLive live;
     private final ProjectionRebuild rebuild;
 
-    OperationsViewConsumer(Inbox inbox, Clock clock, OperationsLive live, ProjectionRebuild rebuild) {
+    OperationsViewConsumer(Inbox inbox, Clock clock, @ConfigProperty(name = "imrflow.notification.time-zone") ZoneId zone,
+                           OperationsLive live, ProjectionRebuild rebuild) {
         this.inbox = inbox.named(CONSUMER);
         this.clock = clock;
+        this.zone = zone;
         this.live = live;
         this.rebuild = rebuild;
     }
@@ -60,7 +65,7 @@ public class OperationsViewConsumer {
     }
 
     private Uni<Void> record(EventType type, ReceivedEvent<Object> event) {
-        EventFacts facts = EventFacts.of(type, event.payload());
+        EventFacts facts = EventFacts.of(type, event.payload(), zone);
         Optional<CaseStage> reached = CaseStage.reachedBy(type, event.payload());
         ObservedEvent observed = new ObservedEvent();
         observed.eventId = event.id();
@@ -72,13 +77,19 @@ public class OperationsViewConsumer {
         observed.summary = facts.summary();
         observed.reviewerId = facts.reviewerId();
         observed.stageReached = reached.orElse(null);
-        return observed.persist()
-                .chain(() -> reached.map(stage -> progress(event, stage, CaseMilestones.of(type, event.payload())))
-                        .orElse(Uni.createFrom().voidItem()))
-                .invoke(live::changed);
+        return CaseStage.shownBy(type, event.payload())
+                .map(stage -> progress(event, stage, CaseMilestones.of(type, event.payload())))
+                .orElse(Uni.createFrom().nullItem())
+                .chain(left -> {
+                    observed.stageLeft = left;
+                    return observed.persist();
+                })
+                .invoke(live::changed)
+                .replaceWithVoid();
     }
 
-    private static Uni<Void> progress(ReceivedEvent<Object> event, CaseStage reached, CaseMilestones milestones) {
+    /** Moves the case's row on; the stage it left, or null when it stays or is new. */
+    private static Uni<CaseStage> progress(ReceivedEvent<Object> event, CaseStage reached, CaseMilestones milestones) {
         return CaseProgress.<CaseProgress>findById(event.caseNumber()).chain(known -> {
             if (known == null) {
                 CaseProgress progress = new CaseProgress();
@@ -87,8 +98,9 @@ public class OperationsViewConsumer {
                 progress.firstEventAt = event.occurredAt();
                 progress.lastEventAt = event.occurredAt();
                 progress.setMilestones(milestones);
-                return progress.persist().replaceWithVoid();
+                return progress.persist().replaceWith((CaseStage) null);
             }
+            CaseStage left = known.stage;
             known.stage = known.stage.furthest(reached);
             known.setMilestones(known.milestones().and(milestones));
             if (event.occurredAt().isBefore(known.firstEventAt)) {
@@ -97,7 +109,7 @@ public class OperationsViewConsumer {
             if (event.occurredAt().isAfter(known.lastEventAt)) {
                 known.lastEventAt = event.occurredAt();
             }
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(known.stage == left ? null : left);
         });
     }
 }

@@ -44,6 +44,10 @@ public class CaseProgress extends PanacheEntityBase {
     @Column(name = "determination_due_date")
     public LocalDate determinationDueDate;
 
+    /** When the event that told the due date happened: the one told last counts. */
+    @Column(name = "due_date_told_at")
+    public Instant dueDateToldAt;
+
     @Column(name = "reviewer_id")
     public String reviewerId;
 
@@ -58,12 +62,13 @@ public class CaseProgress extends PanacheEntityBase {
     public long version;
 
     public CaseMilestones milestones() {
-        return new CaseMilestones(clockStartedAt, determinationDueDate, reviewerId, assignedAt, decidedAt);
+        return new CaseMilestones(clockStartedAt, determinationDueDate, dueDateToldAt, reviewerId, assignedAt, decidedAt);
     }
 
     public void setMilestones(CaseMilestones milestones) {
         clockStartedAt = milestones.clockStartedAt();
         determinationDueDate = milestones.determinationDueDate();
+        dueDateToldAt = milestones.dueDateToldAt();
         reviewerId = milestones.reviewerId();
         assignedAt = milestones.assignedAt();
         decidedAt = milestones.decidedAt();
@@ -86,18 +91,24 @@ public class CaseProgress extends PanacheEntityBase {
         return counts;
     }
 
-    /** Open cases (not yet decided) due on or before the given day, by due date. */
+    /** Not yet decided nor withdrawn: a withdrawn case's clock stopped for good. */
+    private static final String OPEN = "decidedAt is null and stage <> org.imrflow.notification.domain.CaseStage.WITHDRAWN";
+
+    /** Open cases due on or before the given day, by due date. */
     public static PanacheQuery<CaseProgress> openDueBy(LocalDate lastDay, boolean latestFirst) {
         Sort sort = latestFirst ? Sort.descending("determinationDueDate", "caseNumber")
                 : Sort.ascending("determinationDueDate", "caseNumber");
-        return find("decidedAt is null and determinationDueDate <= ?1", sort, lastDay);
+        return find(OPEN + " and determinationDueDate <= ?1", sort, lastDay);
     }
 
     public static Uni<Long> countOpenDueBy(LocalDate lastDay) {
-        return count("decidedAt is null and determinationDueDate <= ?1", lastDay);
+        return count(OPEN + " and determinationDueDate <= ?1", lastDay);
     }
 
-    /** The age from clock start to determination of the cases decided since the given time. */
+    /**
+     * The age from clock start to determination of the cases decided since the given time; not of those withdrawn
+     * after their decision, which got no letter.
+     */
     public record DeterminationAge(long cases, Double averageDays, Double p90Days) {
     }
 
@@ -105,7 +116,8 @@ public class CaseProgress extends PanacheEntityBase {
         return getSession().chain(session -> session.createNativeQuery(
                         "select count(*), avg(age), percentile_cont(0.9) within group (order by age) from ("
                                 + " select extract(epoch from decided_at - clock_started_at) / 86400.0 as age"
-                                + " from operations_case where decided_at > :since and clock_started_at is not null) ages",
+                                + " from operations_case where decided_at > :since and clock_started_at is not null"
+                                + " and stage <> 'WITHDRAWN') ages",
                         Object[].class)
                 .setParameter("since", since)
                 .getSingleResult())
@@ -120,10 +132,10 @@ public class CaseProgress extends PanacheEntityBase {
     public record ReviewerLoad(String reviewerId, long openCases, long decidedCases, Double averageDaysToDecide) {
     }
 
-    /** Every reviewer who has been assigned a case, most open cases first. */
+    /** Every reviewer who has been assigned a case, most open cases first; a withdrawn case is no longer open. */
     public static Uni<List<ReviewerLoad>> reviewerLoads() {
         return getSession().chain(session -> session.createNativeQuery(
-                        "select reviewer_id, count(*) filter (where decided_at is null),"
+                        "select reviewer_id, count(*) filter (where decided_at is null and stage <> 'WITHDRAWN'),"
                                 + " count(*) filter (where decided_at is not null),"
                                 + " avg(extract(epoch from decided_at - assigned_at) / 86400.0) filter (where decided_at is not null)"
                                 + " from operations_case where reviewer_id is not null"

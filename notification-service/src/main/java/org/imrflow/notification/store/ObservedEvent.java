@@ -16,6 +16,7 @@ import io.smallrye.mutiny.Uni;
 
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -54,6 +55,14 @@ public class ObservedEvent extends PanacheEntityBase {
     @Column(name = "stage_reached")
     public CaseStage stageReached;
 
+    /**
+     * The stage this event took its case out of, as the view knew it then; null when it did not move the case or the
+     * case was new. The pipeline counts it for withdrawals, whose event does not tell the stage they left.
+     */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "stage_left")
+    public CaseStage stageLeft;
+
     /** Newest first, optionally of one type or one case. */
     public static PanacheQuery<ObservedEvent> newestFirst(String eventType, String caseNumber) {
         ListFilter filter = new ListFilter().eq("eventType", eventType).eq("caseNumber", caseNumber);
@@ -67,10 +76,23 @@ public class ObservedEvent extends PanacheEntityBase {
                         + " where e.stageReached is not null and e.occurredAt > :since group by e.stageReached", Object[].class)
                 .setParameter("since", since)
                 .getResultList())
-                .map(rows -> {
-                    Map<CaseStage, Long> entries = new EnumMap<>(CaseStage.class);
-                    rows.forEach(row -> entries.put((CaseStage) row[0], (Long) row[1]));
-                    return entries;
-                });
+                .map(ObservedEvent::byStage);
+    }
+
+    /** How many withdrawals since the given time took a case out of each stage: the pipeline's side exits. */
+    public static Uni<Map<CaseStage, Long>> withdrawalsSince(Instant since) {
+        return getSession().chain(session -> session
+                .createSelectionQuery("select e.stageLeft, count(e) from ObservedEvent e where e.stageReached = :withdrawn"
+                        + " and e.stageLeft is not null and e.occurredAt > :since group by e.stageLeft", Object[].class)
+                .setParameter("withdrawn", CaseStage.WITHDRAWN)
+                .setParameter("since", since)
+                .getResultList())
+                .map(ObservedEvent::byStage);
+    }
+
+    private static Map<CaseStage, Long> byStage(List<Object[]> rows) {
+        Map<CaseStage, Long> counts = new EnumMap<>(CaseStage.class);
+        rows.forEach(row -> counts.put((CaseStage) row[0], (Long) row[1]));
+        return counts;
     }
 }

@@ -8,7 +8,7 @@ import org.imrflow.events.testing.DeadLetterWiring;
 import org.imrflow.local.LocalStackTestResource;
 import org.junit.jupiter.api.Test;
 
-/** This service's dead-letters channel is wired: a message its consumer rejects is listed by /api/dead-letters. */
+/** This service's dead-letters channel is wired: a message its consumers reject is listed by /api/dead-letters. */
 @QuarkusTest
 @QuarkusTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "notification"))
 class DeadLetterApiTest {
@@ -16,5 +16,10 @@ class DeadLetterApiTest {
     @Test
     void aMessageTheConsumerRejectsIsListedAsADeadLetterWithoutItsPayload() {
         DeadLetterWiring.assertARejectedMessageIsListedWithoutItsPayload(EventType.DECISION_RECORDED, "notification-service");
+    }
+
+    @Test
+    void aWithdrawalTheLetterSideRejectsIsListedOnItsOwnDeadLetterTopic() {
+        DeadLetterWiring.assertARejectedMessageIsListedWithoutItsPayload(EventType.CASE_WITHDRAWN, "notification-service");
     }
 }

@@ -3,6 +3,7 @@ package org.imrflow.notification.api;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import org.imrflow.events.CaseWithdrawn;
 import org.imrflow.events.ClaimsAdministratorGuideline;
 import org.imrflow.events.DecisionRecorded;
 import org.imrflow.events.EvidenceLevel;
@@ -97,6 +98,70 @@ class LetterFlowTest {
         assertEquals(1L, TestDatabase.number("select count(*) from letter where case_number = ?", caseNumber));
         assertEquals(1L, TestDatabase.outboxRows(caseNumber, EventType.LETTER_ISSUED));
         assertEquals(1, stream.awaitEvents(EventType.LETTER_ISSUED, caseNumber, 1).size());
+    }
+
+    @Test
+    void aDecisionForAWithdrawnCaseGetsNoLetter() throws Exception {
+        String caseNumber = "CM26-" + CASES.incrementAndGet();
+        UUID withdrawal = stream.publish(EventType.CASE_WITHDRAWN, caseNumber, new CaseWithdrawn(caseNumber, Instant.now(),
+                LocalDate.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> processed(withdrawal));
+        UUID decision = stream.publish(EventType.DECISION_RECORDED, caseNumber, decision(caseNumber));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> processed(decision));
+        assertEquals(0L, TestDatabase.number("select count(*) from letter where case_number = ?", caseNumber));
+        assertEquals(0L, TestDatabase.outboxRows(caseNumber, EventType.LETTER_ISSUED));
+        assertEquals(List.of(), stream.readAll(EventType.LETTER_ISSUED, caseNumber));
+        asOperations().accept("application/json").get("/api/letters/" + caseNumber).then().statusCode(404);
+        // the operations view agrees: withdrawn, the decision seen, no letter
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> asOperations()
+                .get("/api/operations/cases/" + caseNumber + "/timeline").then().statusCode(200)
+                .body("events.size()", equalTo(2))
+                .body("stage", equalTo("WITHDRAWN")));
+    }
+
+    @Test
+    void aWithdrawalAfterTheLetterIsKeptAndTheLetterStands() throws Exception {
+        String caseNumber = "CM26-" + CASES.incrementAndGet();
+        stream.publish(EventType.DECISION_RECORDED, caseNumber, decision(caseNumber));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> asOperations().get("/api/letters/" + caseNumber)
+                .then().statusCode(200));
+        UUID withdrawal = stream.publish(EventType.CASE_WITHDRAWN, caseNumber, new CaseWithdrawn(caseNumber, Instant.now(),
+                LocalDate.now()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> processed(withdrawal));
+        assertEquals(1L, TestDatabase.number("select count(*) from case_closure where case_number = ?"
+                + " and closed_as = 'FINAL_DETERMINATION' and withdrawn_at is not null", caseNumber));
+        asOperations().get("/api/letters/" + caseNumber).then().statusCode(200);
+        assertEquals(1, stream.awaitEvents(EventType.LETTER_ISSUED, caseNumber, 1).size());
+    }
+
+    @Test
+    void aDecisionAndAWithdrawalArrivingTogetherCloseTheCaseOneWayOnly() throws Exception {
+        List<String> cases = new java.util.ArrayList<>();
+        List<UUID> events = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String caseNumber = "CM26-" + CASES.incrementAndGet();
+            cases.add(caseNumber);
+            events.add(stream.publish(EventType.DECISION_RECORDED, caseNumber, decision(caseNumber)));
+            events.add(stream.publish(EventType.CASE_WITHDRAWN, caseNumber, new CaseWithdrawn(caseNumber, Instant.now(),
+                    LocalDate.now())));
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            for (UUID event : events) {
+                if (!processed(event)) {
+                    return false;
+                }
+            }
+            return true;
+        });
+        for (String caseNumber : cases) {
+            long letters = TestDatabase.number("select count(*) from letter where case_number = ?", caseNumber);
+            long withdrawn = TestDatabase.number("select count(*) from case_closure where case_number = ?"
+                    + " and closed_as = 'WITHDRAWN'", caseNumber);
+            assertEquals(1L, letters + withdrawn, caseNumber + ": a letter or withdrawn, never both nor neither");
+            assertEquals(letters, TestDatabase.outboxRows(caseNumber, EventType.LETTER_ISSUED), caseNumber);
+        }
     }
 
     private static boolean processed(UUID eventId) throws Exception {

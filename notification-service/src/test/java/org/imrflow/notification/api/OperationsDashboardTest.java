@@ -8,12 +8,17 @@ import io.quarkus.websockets.next.BasicWebSocketConnector;
 import io.quarkus.websockets.next.WebSocketClientConnection;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
+import org.imrflow.events.CaseConvertedToExpedited;
 import org.imrflow.events.CaseReceived;
+import org.imrflow.events.CaseWithdrawn;
 import org.imrflow.events.ClaimsAdministratorGuideline;
+import org.imrflow.events.Deadline;
+import org.imrflow.events.DeadlineReached;
 import org.imrflow.events.DecisionRecorded;
 import org.imrflow.events.DisputedItem;
 import org.imrflow.events.EventType;
 import org.imrflow.events.ItemCategory;
+import org.imrflow.events.RecordsReceived;
 import org.imrflow.events.ReviewType;
 import org.imrflow.events.ReviewerAssigned;
 import org.imrflow.events.ReviewerQualifications;
@@ -28,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -71,7 +77,9 @@ class OperationsDashboardTest {
         String overdue = assign(today.minusDays(1), "rev-clock-01");
         String later = assign(today.plusDays(20), "rev-clock-01");
         String decided = nextCase();
-        stream.publish(EventType.CASE_RECEIVED, decided, received(decided, Instant.now().minus(Duration.ofDays(20))));
+        stream.publish(EventType.CASE_RECEIVED, decided, received(decided, Instant.now().minus(Duration.ofDays(40))));
+        stream.publish(EventType.RECORDS_RECEIVED, decided, recordsComplete(decided, Instant.now().minus(Duration.ofDays(20)),
+                today.plusDays(10)));
         stream.publish(EventType.DECISION_RECORDED, decided, LetterFlowTest.decision(decided));
 
         await().atMost(PATIENCE).untilAsserted(() -> asOperations().queryParam("size", 100).get("/api/operations/clocks")
@@ -89,7 +97,7 @@ class OperationsDashboardTest {
                 .body("cases.items.find { it.caseNumber == '" + overdue + "' }.reviewerId", equalTo("rev-clock-01"))
                 .body("cases.items.caseNumber", org.hamcrest.Matchers.not(hasItem(later)))
                 .body("cases.items.caseNumber", org.hamcrest.Matchers.not(hasItem(decided)));
-        // other tests' cases are decided on the day they are received: ours, 20 days old, lifts the average above 0
+        // other tests' cases are decided on the day their records are complete: ours, 20 days, lifts the average above 0
         await().atMost(PATIENCE).untilAsserted(() -> asOperations().get("/api/operations/clocks").then()
                 .body("determinationAge.averageDays", org.hamcrest.Matchers.greaterThan(0f))
                 .body("determinationAge.p90Days", notNullValue()));
@@ -100,6 +108,44 @@ class OperationsDashboardTest {
         assertEquals(latestFirst.stream().sorted(java.util.Comparator.reverseOrder()).toList(), latestFirst, "latest first");
         asOperations().queryParam("order", "due").get("/api/operations/clocks").then().statusCode(400)
                 .body("errors[0].field", equalTo("order"));
+    }
+
+    @Test
+    void theClockStartsWhenTheRecordsAreCompleteOrTheirDeadlinePassesAndAWithdrawalStopsIt() {
+        LocalDate today = LocalDate.now(CALIFORNIA);
+        Instant complete = Instant.now().minus(Duration.ofDays(5)).truncatedTo(ChronoUnit.MILLIS);
+        Instant deadline = Instant.now().minus(Duration.ofDays(6)).truncatedTo(ChronoUnit.MILLIS);
+        // the records uploaded, then declared complete; the assignment tells no due date any more
+        String recorded = assign(null, "rev-clock-02");
+        stream.publish(EventType.RECORDS_RECEIVED, recorded, new RecordsReceived(recorded, complete.minus(Duration.ofDays(2)),
+                List.of(OperationsViewTest.REPORT), false, null, 0, 0, null));
+        stream.publish(EventType.RECORDS_RECEIVED, recorded, recordsComplete(recorded, complete, today.plusDays(1)));
+        // no records by their deadline; then converted to expedited, which moves the due date
+        String noRecords = nextCase();
+        stream.publish(EventType.DEADLINE_REACHED, noRecords, new DeadlineReached(noRecords, Deadline.RECORDS, deadline,
+                deadline.plusSeconds(1), today.plusDays(3)));
+        stream.publish(EventType.CASE_CONVERTED_TO_EXPEDITED, noRecords, new CaseConvertedToExpedited(noRecords,
+                Instant.now(), today, null, today.plusDays(2)));
+        String withdrawn = nextCase();
+        stream.publish(EventType.RECORDS_RECEIVED, withdrawn, recordsComplete(withdrawn, complete, today.plusDays(1)));
+
+        await().atMost(PATIENCE).untilAsserted(() -> asOperations().queryParam("size", 100).get("/api/operations/clocks")
+                .then().statusCode(200)
+                .body("cases.items.find { it.caseNumber == '" + recorded + "' }.clockStartedAt", equalTo(complete.toString()))
+                .body("cases.items.find { it.caseNumber == '" + recorded + "' }.determinationDueDate",
+                        equalTo(today.plusDays(1).toString()))
+                .body("cases.items.find { it.caseNumber == '" + recorded + "' }.reviewerId", equalTo("rev-clock-02"))
+                .body("cases.items.find { it.caseNumber == '" + noRecords + "' }.clockStartedAt", equalTo(deadline.toString()))
+                .body("cases.items.find { it.caseNumber == '" + noRecords + "' }.determinationDueDate",
+                        equalTo(today.plusDays(2).toString()))
+                .body("cases.items.find { it.caseNumber == '" + noRecords + "' }.stage", equalTo("RECEIVED"))
+                .body("cases.items.caseNumber", hasItem(withdrawn)));
+
+        stream.publish(EventType.CASE_WITHDRAWN, withdrawn, new CaseWithdrawn(withdrawn, Instant.now(), today));
+        await().atMost(PATIENCE).untilAsserted(() -> asOperations().queryParam("size", 100).get("/api/operations/clocks")
+                .then().statusCode(200)
+                .body("cases.items.caseNumber", org.hamcrest.Matchers.not(hasItem(withdrawn)))
+                .body("cases.items.caseNumber", hasItem(recorded)));
     }
 
     @Test
@@ -178,14 +224,23 @@ class OperationsDashboardTest {
                 .header("Location", containsString("code_challenge_method=S256"));
     }
 
+    /** A case received and assigned; its records complete with the due date given, or none yet when null. */
     private String assign(LocalDate due, String reviewer) {
         String caseNumber = nextCase();
         stream.publish(EventType.CASE_RECEIVED, caseNumber, received(caseNumber, Instant.now().minus(Duration.ofDays(3))));
         stream.publish(EventType.REVIEWER_ASSIGNED, caseNumber, new ReviewerAssigned(caseNumber, reviewer,
                 new ReviewerQualifications("Occupational Medicine", "Occupational Medicine"), Instant.now(),
-                ReviewType.STANDARD, due, new ClaimsAdministratorGuideline(false, "ODG"),
+                ReviewType.STANDARD, null, new ClaimsAdministratorGuideline(false, "ODG"),
                 List.of(new DisputedItem(1, SampleDispute.NEUROTOMY, ItemCategory.INJECTIONS, null))));
+        if (due != null) {
+            stream.publish(EventType.RECORDS_RECEIVED, caseNumber, recordsComplete(caseNumber,
+                    Instant.now().minus(Duration.ofDays(1)), due));
+        }
         return caseNumber;
+    }
+
+    private static RecordsReceived recordsComplete(String caseNumber, Instant at, LocalDate due) {
+        return new RecordsReceived(caseNumber, at, List.of(OperationsViewTest.REPORT), true, null, 0, 0, due);
     }
 
     private static CaseReceived received(String caseNumber, Instant receivedAt) {

@@ -3,18 +3,27 @@ package org.imrflow.notification.api;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import org.imrflow.events.CaseConvertedToExpedited;
 import org.imrflow.events.CaseIneligible;
+import org.imrflow.events.CaseWithdrawn;
 import org.imrflow.events.ClaimsAdministratorGuideline;
+import org.imrflow.events.Deadline;
+import org.imrflow.events.DeadlineReached;
 import org.imrflow.events.DisputedItem;
+import org.imrflow.events.DocumentReference;
 import org.imrflow.events.EventType;
 import org.imrflow.events.ItemCategory;
 import org.imrflow.events.LetterIssued;
+import org.imrflow.events.NoticeMethod;
+import org.imrflow.events.NoticeOfAssignmentSent;
 import org.imrflow.events.Outcome;
+import org.imrflow.events.RecordsReceived;
 import org.imrflow.events.ReviewType;
 import org.imrflow.events.ReviewerAssigned;
 import org.imrflow.events.ReviewerQualifications;
 import org.imrflow.events.testing.EventStreamProbe;
 import org.imrflow.events.testing.SampleDispute;
+import org.imrflow.events.testing.TestDatabase;
 import org.imrflow.local.LocalStackTestResource;
 import org.junit.jupiter.api.Test;
 
@@ -103,7 +112,8 @@ class OperationsViewTest {
                 "the pipeline as a metric"));
 
         asOperations().get("/api/operations/pipeline").then().statusCode(200)
-                .body("stages.stage", contains("RECEIVED", "INELIGIBLE", "DEFERRED", "ASSIGNED", "DECIDED", "LETTER_ISSUED"))
+                .body("stages.stage", contains("RECEIVED", "INELIGIBLE", "DEFERRED", "ASSIGNED", "DECIDED", "LETTER_ISSUED",
+                        "WITHDRAWN"))
                 .body("stages.find { it.stage == 'DEFERRED' }.inPerMinute", org.hamcrest.Matchers.greaterThan(0f))
                 .body("stages.find { it.stage == 'DEFERRED' }.outPerMinute", equalTo(null))
                 .body("received.stage", equalTo("ALL"));
@@ -115,6 +125,59 @@ class OperationsViewTest {
     }
 
     @Test
+    void theLifecycleEventsShowInTheFeedWithALineOfFactsEach() {
+        String caseNumber = "CM26-" + CASES.incrementAndGet();
+        Instant recordsDue = Instant.parse("2026-12-11T07:59:59Z"); // the end of 10 December in California
+        stream.publish(EventType.NOTICE_OF_ASSIGNMENT_SENT, caseNumber, new NoticeOfAssignmentSent(caseNumber,
+                Instant.parse("2026-11-24T18:00:00Z"), NoticeMethod.MAIL, LocalDate.of(2026, 11, 25), recordsDue));
+        stream.publish(EventType.RECORDS_RECEIVED, caseNumber, new RecordsReceived(caseNumber,
+                Instant.parse("2026-12-12T18:00:00Z"), List.of(REPORT, REPORT, REPORT), true, recordsDue, 2, 1_000,
+                LocalDate.of(2027, 1, 11)));
+        stream.publish(EventType.DEADLINE_REACHED, caseNumber, new DeadlineReached(caseNumber, Deadline.RECORDS,
+                recordsDue, recordsDue.plusSeconds(2), LocalDate.of(2027, 1, 9)));
+        stream.publish(EventType.CASE_CONVERTED_TO_EXPEDITED, caseNumber, new CaseConvertedToExpedited(caseNumber,
+                Instant.parse("2026-11-20T18:00:00Z"), LocalDate.of(2026, 11, 20), null, null));
+        stream.publish(EventType.CASE_WITHDRAWN, caseNumber, new CaseWithdrawn(caseNumber,
+                Instant.parse("2026-11-21T18:00:00Z"), LocalDate.of(2026, 11, 20)));
+
+        await().atMost(PATIENCE).untilAsserted(() -> asOperations().queryParam("caseNumber", caseNumber)
+                .get("/api/operations/events").then().statusCode(200).body("total", equalTo(5)));
+        Map<String, String> facts = new java.util.HashMap<>();
+        asOperations().queryParam("caseNumber", caseNumber).get("/api/operations/events").then().extract().jsonPath()
+                .<Map<String, String>>getList("items").forEach(e -> facts.put(e.get("eventType"), e.get("summary")));
+        assertEquals(Map.of(
+                EventType.NOTICE_OF_ASSIGNMENT_SENT.cloudEventType(), "notice by MAIL; records due 2026-12-10",
+                EventType.RECORDS_RECEIVED.cloudEventType(), "3 documents; complete; 2 days late, $1,000",
+                EventType.DEADLINE_REACHED.cloudEventType(), "deadline RECORDS reached; determination due 2027-01-09",
+                EventType.CASE_CONVERTED_TO_EXPEDITED.cloudEventType(), "converted to expedited",
+                EventType.CASE_WITHDRAWN.cloudEventType(), "withdrawn: treatment authorized 2026-11-20"), facts);
+        String feed = asOperations().queryParam("caseNumber", caseNumber).get("/api/operations/events").asString();
+        assertTrue(!feed.contains("Pat Example") && !feed.contains(REPORT.sha256()), "no document names or keys: " + feed);
+    }
+
+    @Test
+    void aWithdrawnCaseIsCountedWithdrawnAndALateAssignmentDoesNotReopenIt() throws Exception {
+        String caseNumber = "CM26-" + CASES.incrementAndGet();
+        long withdrawnBefore = stageCount("WITHDRAWN");
+        stream.publish(EventType.CASE_RECEIVED, caseNumber, SampleDispute.caseReceived(caseNumber, ACME));
+        await().atMost(PATIENCE).untilAsserted(() -> asOperations().get("/api/operations/cases/" + caseNumber + "/timeline")
+                .then().statusCode(200).body("stage", equalTo("RECEIVED")));
+        UUID withdrawal = stream.publish(EventType.CASE_WITHDRAWN, caseNumber, new CaseWithdrawn(caseNumber, Instant.now(),
+                LocalDate.now()));
+        await().atMost(PATIENCE).until(() -> stageCount("WITHDRAWN") > withdrawnBefore);
+        stream.publish(EventType.REVIEWER_ASSIGNED, caseNumber, assigned(caseNumber));
+
+        await().atMost(PATIENCE).untilAsserted(() -> asOperations().get("/api/operations/cases/" + caseNumber + "/timeline")
+                .then().statusCode(200).body("events.size()", equalTo(3)).body("stage", equalTo("WITHDRAWN")));
+        assertEquals(1L, TestDatabase.number("select count(*) from operations_event where event_id = ?"
+                + " and stage_left = 'RECEIVED'", withdrawal), "the withdrawal took the case out of waiting");
+        asOperations().get("/api/operations/pipeline").then().statusCode(200)
+                .body("stages.find { it.stage == 'WITHDRAWN' }.inPerMinute", org.hamcrest.Matchers.greaterThan(0f))
+                .body("stages.find { it.stage == 'WITHDRAWN' }.outPerMinute", equalTo(null))
+                .body("stages.find { it.stage == 'RECEIVED' }.outPerMinute", org.hamcrest.Matchers.greaterThan(0f));
+    }
+
+    @Test
     void onlyOperationsSeesTheView() {
         asClaimsAdmin(ACME).get("/api/operations/pipeline").then().statusCode(403);
         asOperations().get("/api/operations/cases/CM26-0000000/timeline").then().statusCode(404)
@@ -122,9 +185,16 @@ class OperationsViewTest {
     }
 
     private static long deferred() {
-        return ((Number) asOperations().get("/api/operations/pipeline").then().statusCode(200).extract()
-                .path("stages.find { it.stage == 'DEFERRED' }.count")).longValue();
+        return stageCount("DEFERRED");
     }
+
+    private static long stageCount(String stage) {
+        return ((Number) asOperations().get("/api/operations/pipeline").then().statusCode(200).extract()
+                .path("stages.find { it.stage == '" + stage + "' }.count")).longValue();
+    }
+
+    static final DocumentReference REPORT = new DocumentReference(UUID.randomUUID().toString(),
+            "Pat Example PR-2.pdf", "application/pdf", 52_000, "b".repeat(64));
 
     private static ReviewerAssigned assigned(String caseNumber) {
         return new ReviewerAssigned(caseNumber, "rev-occmed-01", new ReviewerQualifications("Occupational Medicine", "Occupational Medicine"),

@@ -18,8 +18,21 @@ class CaseStageTest {
         assertEquals(Optional.of(CaseStage.ASSIGNED), CaseStage.reachedBy(EventType.REVIEWER_ASSIGNED, null));
         assertEquals(Optional.of(CaseStage.DECIDED), CaseStage.reachedBy(EventType.DECISION_RECORDED, null));
         assertEquals(Optional.of(CaseStage.LETTER_ISSUED), CaseStage.reachedBy(EventType.LETTER_ISSUED, null));
+        assertEquals(Optional.of(CaseStage.WITHDRAWN), CaseStage.reachedBy(EventType.CASE_WITHDRAWN, null));
         assertEquals(Optional.empty(), CaseStage.reachedBy(EventType.EVENT_DEAD_LETTERED, null));
         assertEquals(Optional.empty(), CaseStage.reachedBy(EventType.DEAD_LETTER_REPLAYED, null));
+    }
+
+    @Test
+    void theEventsOfAnEligibleCasesRecordsAndDeadlinesShowItWaitingButReachNoStage() {
+        for (EventType type : List.of(EventType.NOTICE_OF_ASSIGNMENT_SENT, EventType.RECORDS_RECEIVED,
+                EventType.CASE_CONVERTED_TO_EXPEDITED, EventType.DEADLINE_REACHED)) {
+            assertEquals(Optional.empty(), CaseStage.reachedBy(type, null), type + " counts in no rate");
+            assertEquals(Optional.of(CaseStage.RECEIVED), CaseStage.shownBy(type, null), type + " shows an eligible case");
+        }
+        assertEquals(Optional.of(CaseStage.WITHDRAWN), CaseStage.shownBy(EventType.CASE_WITHDRAWN, null));
+        assertEquals(Optional.of(CaseStage.ASSIGNED), CaseStage.shownBy(EventType.REVIEWER_ASSIGNED, null));
+        assertEquals(Optional.empty(), CaseStage.shownBy(EventType.EVENT_DEAD_LETTERED, null));
     }
 
     @Test
@@ -48,12 +61,33 @@ class CaseStageTest {
         assertEquals(CaseStage.DEFERRED, CaseStage.DEFERRED.furthest(CaseStage.DEFERRED), "a redelivery");
     }
 
+    @Test
+    void aWithdrawnCaseStaysWithdrawnWhateverArrivesLateButALetterStands() {
+        for (CaseStage before : List.of(CaseStage.RECEIVED, CaseStage.ASSIGNED, CaseStage.DECIDED)) {
+            assertEquals(CaseStage.WITHDRAWN, before.furthest(CaseStage.WITHDRAWN), "withdrawn from " + before);
+            assertEquals(CaseStage.WITHDRAWN, CaseStage.WITHDRAWN.furthest(before), "a late " + before);
+        }
+        // a withdrawal that crossed the letter on the way: the letter went out
+        assertEquals(CaseStage.LETTER_ISSUED, CaseStage.LETTER_ISSUED.furthest(CaseStage.WITHDRAWN));
+        assertEquals(CaseStage.LETTER_ISSUED, CaseStage.WITHDRAWN.furthest(CaseStage.LETTER_ISSUED));
+    }
+
+    @Test
+    void aCaseEndsWhenWithdrawnAndMovesOnAlongTheMainLineOtherwise() {
+        assertEquals(Optional.empty(), CaseStage.WITHDRAWN.next());
+        assertEquals(Optional.empty(), CaseStage.LETTER_ISSUED.next());
+        assertEquals(Optional.of(CaseStage.ASSIGNED), CaseStage.RECEIVED.next());
+        assertEquals(Optional.of(CaseStage.LETTER_ISSUED), CaseStage.DECIDED.next());
+        assertEquals(false, CaseStage.WITHDRAWN.isFirst());
+    }
+
     private static int rank(CaseStage stage) {
         return switch (stage) {
             case RECEIVED, INELIGIBLE, DEFERRED -> 1;
             case ASSIGNED -> 2;
             case DECIDED -> 3;
-            case LETTER_ISSUED -> 4;
+            case WITHDRAWN -> 4;
+            case LETTER_ISSUED -> 5;
         };
     }
 }
