@@ -42,7 +42,8 @@ public final class ImrTopics {
             "imr.records-received.dlq.review-service",
             "imr.deadline-reached.dlq.review-service",
             "imr.case-converted-to-expedited.dlq.review-service",
-            "imr.case-withdrawn.dlq.review-service");
+            "imr.case-withdrawn.dlq.review-service",
+            "imr.case-withdrawn.dlq.notification-service");
     private static final int PARTITIONS = 3;
 
     private ImrTopics() {
