@@ -25,6 +25,9 @@ class FilingWindowTest {
             "2026-11-20, MAIL,                   false, 2026-12-28", // day 35 is Christmas, a Friday: Monday
             "2027-06-04, PERSONAL_OR_ELECTRONIC, false, 2027-07-06", // day 30 is Sunday July 4th; Monday observed: Tuesday
             "2026-03-01, PERSONAL_OR_ELECTRONIC, false, 2026-04-01", // day 30 is Cesar Chavez Day: Wednesday
+            "2029-06-04, PERSONAL_OR_ELECTRONIC, false, 2029-07-05", // day 30 is July 4th, a Wednesday: Thursday
+            "2022-11-25, PERSONAL_OR_ELECTRONIC, false, 2022-12-27", // day 30 is Christmas on a Sunday, observed Monday: Tuesday
+            "2033-11-20, MAIL,                   false, 2033-12-27", // day 35 is Christmas on a Sunday, by mail: Tuesday
             "2026-09-01, PERSONAL_OR_ELECTRONIC, true,  2026-09-11", // formulary: 10 days
             "2026-09-01, MAIL,                   true,  2026-09-16", // formulary by mail: 15 days
     })
