@@ -232,7 +232,10 @@ final class Workload {
                 }
                 JsonNode items = tree(response.get().body()).path("items");
                 for (JsonNode item : items) {
-                    considerDeciding(item.path("caseNumber").asText(), item.path("reviewerId").asText());
+                    // a determination waits for the records: complete, or past their deadline
+                    if (item.path("recordsComplete").asBoolean() || item.path("decidingWithoutCompleteRecords").asBoolean()) {
+                        considerDeciding(item.path("caseNumber").asText(), item.path("reviewerId").asText());
+                    }
                 }
                 if (items.size() < 100) {
                     break;
