@@ -5,7 +5,6 @@ import org.imrflow.assignment.store.CaseAssignment;
 import org.imrflow.events.ReviewType;
 
 import java.time.Instant;
-import java.time.LocalDate;
 
 /** Where a case stands in assignment. */
 public record AssignmentView(
@@ -15,11 +14,10 @@ public record AssignmentView(
         ReviewType reviewType,
         String requestedSpecialty,
         Instant receivedAt,
-        Instant assignedAt,
-        LocalDate determinationDueDate) {
+        Instant assignedAt) {
 
     static AssignmentView of(CaseAssignment a) {
         return new AssignmentView(a.caseNumber, a.status, a.reviewerId, a.reviewType, a.requestedSpecialty,
-                a.receivedAt, a.assignedAt, a.determinationDueDate);
+                a.receivedAt, a.assignedAt);
     }
 }

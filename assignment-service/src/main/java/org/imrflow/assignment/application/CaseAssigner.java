@@ -8,7 +8,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.imrflow.assignment.domain.CaseToAssign;
-import org.imrflow.assignment.domain.DeterminationDeadline;
 import org.imrflow.assignment.domain.PartyId;
 import org.imrflow.assignment.domain.Reviewer;
 import org.imrflow.assignment.domain.ReviewerLoad;
@@ -27,7 +26,6 @@ import org.imrflow.http.WriteConflicts;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -44,21 +42,14 @@ public class CaseAssigner {
     private static final Logger LOG = Logger.getLogger(CaseAssigner.class);
 
     private final ReviewerMatcher matcher = new ReviewerMatcher();
-    private final DeterminationDeadline deadline;
-    private final ZoneId zone;
     private final int sweepBatch;
     private final Outbox outbox;
     private final ObjectMapper json;
     private final Clock clock;
 
-    CaseAssigner(@ConfigProperty(name = "imrflow.assignment.standard-determination-days") int standardDays,
-                 @ConfigProperty(name = "imrflow.assignment.expedited-determination-days") int expeditedDays,
-                 @ConfigProperty(name = "imrflow.assignment.time-zone") ZoneId zone,
-                 @ConfigProperty(name = "imrflow.assignment.sweep-batch", defaultValue = "200") int sweepBatch,
+    CaseAssigner(@ConfigProperty(name = "imrflow.assignment.sweep-batch", defaultValue = "200") int sweepBatch,
                  Outbox outbox, ObjectMapper json, Clock clock) {
-        this.deadline = new DeterminationDeadline(standardDays, expeditedDays);
         this.sweepBatch = sweepBatch;
-        this.zone = zone;
         this.outbox = outbox;
         this.json = json;
         this.clock = clock;
@@ -135,12 +126,12 @@ public class CaseAssigner {
             assignment.status = AssignmentStatus.ASSIGNED;
             assignment.reviewerId = reviewer.id();
             assignment.assignedAt = clock.instant();
-            assignment.determinationDueDate = deadline.dueDate(received.reviewType(), received.receivedAt().atZone(zone).toLocalDate());
-            LOG.infof("Case %s assigned, determination due %s", assignment.caseNumber, assignment.determinationDueDate);
+            LOG.infof("Case %s assigned", assignment.caseNumber);
+            // No due date: the determination's clock starts when the records are complete, which intake tells.
             return outbox.append(EventType.REVIEWER_ASSIGNED, assignment.caseNumber, new ReviewerAssigned(
                             assignment.caseNumber, reviewer.id(),
                             new ReviewerQualifications(reviewer.specialty(), reviewer.boardCertification()),
-                            assignment.assignedAt, received.reviewType(), assignment.determinationDueDate,
+                            assignment.assignedAt, received.reviewType(), null,
                             received.claimsAdministratorGuideline(), received.disputedItems()))
                     .replaceWith(assignment);
         });

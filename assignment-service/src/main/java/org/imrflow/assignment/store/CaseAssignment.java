@@ -15,7 +15,6 @@ import org.imrflow.events.ReviewType;
 import org.imrflow.http.ListFilter;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -47,9 +46,6 @@ public class CaseAssignment extends PanacheEntityBase {
 
     @Column(name = "assigned_at")
     public Instant assignedAt;
-
-    @Column(name = "determination_due_date")
-    public LocalDate determinationDueDate;
 
     @Column(name = "decided_at")
     public Instant decidedAt;
