@@ -14,10 +14,11 @@ public record AssignmentView(
         ReviewType reviewType,
         String requestedSpecialty,
         Instant receivedAt,
-        Instant assignedAt) {
+        Instant assignedAt,
+        Instant withdrawnAt) {
 
     static AssignmentView of(CaseAssignment a) {
         return new AssignmentView(a.caseNumber, a.status, a.reviewerId, a.reviewType, a.requestedSpecialty,
-                a.receivedAt, a.assignedAt);
+                a.receivedAt, a.assignedAt, a.withdrawnAt);
     }
 }

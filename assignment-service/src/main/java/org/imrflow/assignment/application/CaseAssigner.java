@@ -14,8 +14,10 @@ import org.imrflow.assignment.domain.ReviewerLoad;
 import org.imrflow.assignment.domain.ReviewerMatcher;
 import org.imrflow.assignment.store.AssignmentStatus;
 import org.imrflow.assignment.store.CaseAssignment;
+import org.imrflow.assignment.store.EarlyWithdrawal;
 import org.imrflow.assignment.store.ReviewerEntity;
 import org.imrflow.events.CaseReceived;
+import org.imrflow.events.CaseWithdrawn;
 import org.imrflow.events.DecisionRecorded;
 import org.imrflow.events.EventType;
 import org.imrflow.events.ReviewerAssigned;
@@ -55,7 +57,10 @@ public class CaseAssigner {
         this.clock = clock;
     }
 
-    /** A new case off the stream, in the inbox's transaction. Stored even when no reviewer fits, to be assigned later. */
+    /**
+     * A new case off the stream, in the inbox's transaction. Stored even when no reviewer fits, to be assigned later;
+     * stored as withdrawn, and never assigned, when its withdrawal came first.
+     */
     public Uni<CaseAssignment> receive(CaseReceived received) {
         CaseAssignment assignment = new CaseAssignment();
         assignment.caseNumber = received.caseNumber();
@@ -64,7 +69,51 @@ public class CaseAssigner {
         assignment.requestedSpecialty = received.parties().requestingPhysicianSpecialty();
         assignment.receivedAt = received.receivedAt();
         assignment.caseReceived = toJson(received);
-        return assignment.<CaseAssignment>persist().chain(stored -> tryAssign(stored, received));
+        return CaseAssignment.lock(received.caseNumber())
+                .chain(() -> EarlyWithdrawal.<EarlyWithdrawal>findById(received.caseNumber()))
+                .chain(withdrawal -> {
+                    if (withdrawal != null) {
+                        assignment.status = AssignmentStatus.WITHDRAWN;
+                        assignment.withdrawnAt = withdrawal.withdrawnAt;
+                        LOG.infof("Case %s arrived already withdrawn; it is not assigned", assignment.caseNumber);
+                        return assignment.persist();
+                    }
+                    return assignment.<CaseAssignment>persist().chain(stored -> tryAssign(stored, received));
+                });
+    }
+
+    /**
+     * The claims administrator authorized the treatment, in the inbox's transaction: a case not yet decided is
+     * withdrawn, so it leaves its reviewer's load or is never assigned. A case not received yet is remembered.
+     */
+    public Uni<Void> withdraw(CaseWithdrawn withdrawal) {
+        String caseNumber = withdrawal.caseNumber();
+        return CaseAssignment.lock(caseNumber)
+                .chain(() -> CaseAssignment.findByCaseNumber(caseNumber))
+                .chain(assignment -> {
+                    if (assignment == null) {
+                        return rememberEarly(withdrawal);
+                    }
+                    if (assignment.status == AssignmentStatus.AWAITING_REVIEWER || assignment.status == AssignmentStatus.ASSIGNED) {
+                        assignment.status = AssignmentStatus.WITHDRAWN;
+                        assignment.withdrawnAt = withdrawal.withdrawnAt();
+                        LOG.infof("Case %s withdrawn", caseNumber);
+                    }
+                    return Uni.createFrom().voidItem();
+                });
+    }
+
+    private static Uni<Void> rememberEarly(CaseWithdrawn withdrawal) {
+        return EarlyWithdrawal.<EarlyWithdrawal>findById(withdrawal.caseNumber()).chain(known -> {
+            if (known != null) {
+                return Uni.createFrom().voidItem();
+            }
+            EarlyWithdrawal early = new EarlyWithdrawal();
+            early.caseNumber = withdrawal.caseNumber();
+            early.withdrawnAt = withdrawal.withdrawnAt();
+            LOG.infof("Case %s withdrawn before it arrived here; it will not be assigned", early.caseNumber);
+            return early.persist().replaceWithVoid();
+        });
     }
 
     /**

@@ -6,5 +6,7 @@ public enum AssignmentStatus {
     /** On a reviewer's desk: counts toward their load. */
     ASSIGNED,
     /** The reviewer recorded the determination: off their desk. */
-    DECIDED
+    DECIDED,
+    /** The claims administrator authorized the treatment before a determination: off the desk, or never assigned. */
+    WITHDRAWN
 }
