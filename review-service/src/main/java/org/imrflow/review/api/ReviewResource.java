@@ -15,6 +15,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+
+import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -29,6 +31,7 @@ import org.imrflow.http.identity.Callers;
 import org.imrflow.http.identity.ReviewerAccess;
 import org.imrflow.http.identity.Roles;
 import org.imrflow.review.application.ReviewDesk;
+import org.imrflow.review.store.CaseFile;
 import org.imrflow.review.store.Review;
 import org.imrflow.review.store.ReviewStatus;
 
@@ -49,7 +52,8 @@ public class ReviewResource {
     @GET
     @RolesAllowed({Roles.REVIEWER, Roles.OPERATIONS})
     @WithSession
-    @Operation(summary = "A reviewer's worklist: their reviews by due date, by status. Operations sees every"
+    @Operation(summary = "A reviewer's worklist: their reviews by due date (those whose clock has not started last), by"
+            + " status; status=PENDING is the open desk, a withdrawn review has status WITHDRAWN. Operations sees every"
             + " reviewer's, or one's with reviewerId")
     public Uni<Page<ReviewView>> list(
             @QueryParam("reviewerId") String reviewerId,
@@ -58,7 +62,8 @@ public class ReviewResource {
         Caller caller = callers.current();
         String reviewer = ReviewerAccess.reviewerOfList(caller, reviewerId).orElse(null);
         return Page.of(Review.worklist(reviewer, QueryParams.oneOf("status", status, ReviewStatus.class)), page,
-                        this::view)
+                        Function.<Review>identity())
+                .chain(ReviewResource::views)
                 .call(listed -> accessLog.read(caller, "reviews"));
     }
 
@@ -69,11 +74,9 @@ public class ReviewResource {
     @Operation(summary = "One review, with its disputed items; a reviewer sees only their own")
     public Uni<ReviewView> get(@PathParam("caseNumber") String caseNumber) {
         Caller caller = callers.current();
-        return Review.<Review>findById(caseNumber)
-                .map(found -> found != null && ReviewerAccess.maySee(caller, found.reviewerId) ? found : null)
-                .onItem().ifNull().failWith(() -> new NotFoundException("No review for case " + caseNumber))
+        return visibleReview(caller, caseNumber)
                 .call(found -> accessLog.read(caller, "review"))
-                .map(this::view);
+                .chain(ReviewResource::view);
     }
 
     @POST
@@ -82,16 +85,31 @@ public class ReviewResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record the Final Determination: every disputed item Upheld or Overturned, with its basis."
             + " Only the reviewer the case is assigned to; another's case is 404")
-    @APIResponse(responseCode = "409", description = "The case is already decided, or another determination won a race")
+    @APIResponse(responseCode = "409", description = "The case is already decided or withdrawn, its medical records are"
+            + " neither complete nor past their deadline, or another determination won a race")
     public Uni<ReviewView> decide(@PathParam("caseNumber") String caseNumber,
                                   @Valid @NotNull DeterminationRequest determination) {
         return desk.decide(caseNumber, callers.current().reviewerId(), determination.clinicalCaseSummary().strip(),
                         determination::drafts)
                 .onItem().ifNull().failWith(() -> new NotFoundException("No review for case " + caseNumber))
-                .map(this::view);
+                .chain(ReviewResource::view);
     }
 
-    private ReviewView view(Review review) {
-        return ReviewView.of(review, review.items());
+    /** The review, if the caller may see it: a reviewer only their own; another's is as if it did not exist. */
+    private static Uni<Review> visibleReview(Caller caller, String caseNumber) {
+        return Review.<Review>findById(caseNumber)
+                .map(found -> found != null && ReviewerAccess.maySee(caller, found.reviewerId) ? found : null)
+                .onItem().ifNull().failWith(() -> new NotFoundException("No review for case " + caseNumber));
+    }
+
+    private static Uni<ReviewView> view(Review review) {
+        return CaseFile.<CaseFile>findById(review.caseNumber).map(file -> ReviewView.of(review, file));
+    }
+
+    private static Uni<Page<ReviewView>> views(Page<Review> reviews) {
+        return CaseFile.of(reviews.items().stream().map(review -> review.caseNumber).toList())
+                .map(files -> new Page<>(reviews.items().stream()
+                        .map(review -> ReviewView.of(review, files.get(review.caseNumber))).toList(),
+                        reviews.page(), reviews.size(), reviews.total()));
     }
 }
