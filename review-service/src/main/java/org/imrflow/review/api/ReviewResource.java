@@ -22,6 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.imrflow.events.documents.DocumentStore;
 import org.imrflow.http.Page;
 import org.imrflow.http.PageRequest;
 import org.imrflow.http.QueryParams;
@@ -42,11 +44,13 @@ public class ReviewResource {
     private final ReviewDesk desk;
     private final Callers callers;
     private final AccessLog accessLog;
+    private final DocumentStore documents;
 
-    ReviewResource(ReviewDesk desk, Callers callers, AccessLog accessLog) {
+    ReviewResource(ReviewDesk desk, Callers callers, AccessLog accessLog, DocumentStore documents) {
         this.desk = desk;
         this.callers = callers;
         this.accessLog = accessLog;
+        this.documents = documents;
     }
 
     @GET
@@ -77,6 +81,26 @@ public class ReviewResource {
         return visibleReview(caller, caseNumber)
                 .call(found -> accessLog.read(caller, "review"))
                 .chain(ReviewResource::view);
+    }
+
+    @GET
+    @Path("/{caseNumber}/documents/{documentId}")
+    @RolesAllowed({Roles.REVIEWER, Roles.OPERATIONS})
+    // Declared as bytes so the byte writer is chosen (a wildcard gets JSON); the answer carries the document's own type.
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    @WithSession
+    @Operation(summary = "One document of the case's medical records, as received, with its media type and name;"
+            + " whoever may read the review may read it")
+    @APIResponse(responseCode = "404", description = "No such review for the caller, or no such document on the case")
+    public Uni<RestResponse<byte[]>> document(@PathParam("caseNumber") String caseNumber,
+                                              @PathParam("documentId") String documentId) {
+        Caller caller = callers.current();
+        return visibleReview(caller, caseNumber)
+                .chain(review -> CaseFile.<CaseFile>findById(caseNumber))
+                .map(file -> file == null ? null : file.document(documentId).orElse(null))
+                .onItem().ifNull().failWith(() -> new NotFoundException("No document " + documentId + " on case " + caseNumber))
+                .call(found -> accessLog.read(caller, "document"))
+                .chain(found -> documents.get(found.sha256).map(bytes -> DocumentDownload.of(found, bytes)));
     }
 
     @POST
