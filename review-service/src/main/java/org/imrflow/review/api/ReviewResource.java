@@ -15,14 +15,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-
-import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestResponse;
 import org.imrflow.events.documents.DocumentStore;
 import org.imrflow.http.Page;
 import org.imrflow.http.PageRequest;
@@ -36,6 +33,9 @@ import org.imrflow.review.application.ReviewDesk;
 import org.imrflow.review.store.CaseFile;
 import org.imrflow.review.store.Review;
 import org.imrflow.review.store.ReviewStatus;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.util.function.Function;
 
 @Path("/api/reviews")
 @Produces(MediaType.APPLICATION_JSON)

@@ -36,9 +36,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The reviewer's desk: opens reviews when reviewers are assigned and closes them when cases are withdrawn (in the
- * inbox's transaction), and records determinations (in a transaction of its own) once the records allow. decision-recorded goes out through the outbox in the transaction that
- * records the decision, and the review's version makes sure only one determination of a case ever commits.
+ * The reviewer's desk: opens reviews when reviewers are assigned and ends them when cases are withdrawn (in the
+ * inbox's transaction), and records determinations (in a transaction of its own) once the records allow.
+ * decision-recorded goes out through the outbox in the transaction that records the decision, and the review's version
+ * makes sure only one determination of a case ever commits, and none after a withdrawal.
  */
 @ApplicationScoped
 public class ReviewDesk {
@@ -59,13 +60,14 @@ public class ReviewDesk {
      * its assignment came opens withdrawn.
      */
     public Uni<Review> open(ReviewerAssigned assigned) {
-        return CaseFile.held(assigned.caseNumber()).chain(file -> Review.<Review>findById(assigned.caseNumber()).chain(existing -> {
+        String caseNumber = assigned.caseNumber();
+        return CaseFile.held(caseNumber).chain(file -> Review.<Review>findById(caseNumber).chain(existing -> {
             if (existing != null && existing.status != ReviewStatus.PENDING) {
-                LOG.warnf("Case %s is already %s; the new assignment is ignored", assigned.caseNumber(), existing.status);
+                LOG.warnf("Case %s is already %s; the new assignment is ignored", caseNumber, existing.status);
                 return Uni.createFrom().item(existing);
             }
             Review review = existing != null ? existing : new Review();
-            review.caseNumber = assigned.caseNumber();
+            review.caseNumber = caseNumber;
             review.reviewerId = assigned.reviewerId();
             review.status = ReviewStatus.PENDING;
             review.reviewType = assigned.reviewType();
@@ -117,8 +119,9 @@ public class ReviewDesk {
         return Panache.withTransaction(() -> Review.<Review>findById(caseNumber)
                 .map(review -> review != null && review.reviewerId.equals(reviewerId) ? review : null)
                 .onItem().ifNotNull()
-                .transformToUni(review -> CaseFile.<CaseFile>findById(caseNumber).chain(file -> Spans.within(recording(review),
-                        () -> decide(review, file, clinicalCaseSummary, decisions.apply(review.urGuideline()))))));
+                .transformToUni(review -> CaseFile.<CaseFile>findById(caseNumber).chain(file ->
+                        Spans.within(recording(review),
+                                () -> decide(review, file, clinicalCaseSummary, decisions.apply(review.urGuideline()))))));
     }
 
     /**

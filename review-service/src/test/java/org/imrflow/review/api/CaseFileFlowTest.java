@@ -5,15 +5,9 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import org.imrflow.events.ClaimsAdministratorGuideline;
 import org.imrflow.events.Deadline;
-import org.imrflow.events.DisputedItem;
 import org.imrflow.events.DocumentReference;
 import org.imrflow.events.EventType;
-import org.imrflow.events.ItemCategory;
-import org.imrflow.events.ReviewType;
-import org.imrflow.events.ReviewerAssigned;
-import org.imrflow.events.ReviewerQualifications;
 import org.imrflow.events.testing.EventStreamProbe;
 import org.imrflow.events.testing.SampleDispute;
 import org.imrflow.local.LocalStackTestResource;
@@ -23,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -56,11 +49,7 @@ class CaseFileFlowTest {
     }
 
     private void assign(String caseNumber) {
-        stream.publish(EventType.REVIEWER_ASSIGNED, caseNumber, new ReviewerAssigned(caseNumber, REVIEWER,
-                new ReviewerQualifications("Occupational Medicine", "Occupational Medicine"), Instant.now(),
-                ReviewType.STANDARD, null,
-                new ClaimsAdministratorGuideline(false, "Non-MTUS Citation (ODG) Official Disability Guidelines ACOEM"),
-                List.of(new DisputedItem(1, SampleDispute.NEUROTOMY, ItemCategory.INJECTIONS, "M54.2"))));
+        ReviewInputTest.assignOnly(stream, caseNumber, REVIEWER);
     }
 
     private static void awaitReview(String caseNumber, String field, Object value) {

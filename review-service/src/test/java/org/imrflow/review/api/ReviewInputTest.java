@@ -55,12 +55,17 @@ class ReviewInputTest {
     static String assign(EventStreamProbe stream, AtomicInteger cases, String reviewerId) {
         String caseNumber = "CM26-" + cases.incrementAndGet();
         IntakeEvents.recordsComplete(stream, caseNumber, LocalDate.now().plusDays(30));
+        assignOnly(stream, caseNumber, reviewerId);
+        return caseNumber;
+    }
+
+    /** The assignment of the sample's one disputed item to {@code reviewerId}, and nothing about its records. */
+    static void assignOnly(EventStreamProbe stream, String caseNumber, String reviewerId) {
         stream.publish(EventType.REVIEWER_ASSIGNED, caseNumber, new ReviewerAssigned(caseNumber, reviewerId,
                 new ReviewerQualifications("Occupational Medicine", "Occupational Medicine"), Instant.now(),
                 ReviewType.STANDARD, null,
                 new ClaimsAdministratorGuideline(false, "Non-MTUS Citation (ODG) Official Disability Guidelines ACOEM"),
                 List.of(new DisputedItem(1, SampleDispute.NEUROTOMY, ItemCategory.INJECTIONS, "M54.2"))));
-        return caseNumber;
     }
 
     static void awaitPending(String caseNumber) {
