@@ -30,6 +30,8 @@ create table case_document (
 
 -- A withdrawn case leaves the desk without a determination.
 alter table review add column withdrawn_at timestamptz;
+-- Whether the reviewer decided after the records deadline, without complete records: kept, as records may come later.
+alter table review add column decided_without_complete_records boolean not null default false;
 
 -- The due date is no longer known at assignment: the clock starts with complete records, and the case file has it.
 -- Dropping the column drops the worklist index that held it.

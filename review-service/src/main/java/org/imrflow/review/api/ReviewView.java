@@ -25,16 +25,18 @@ public record ReviewView(
         @Schema(description = "EXPEDITED once the case was converted, whatever it was assigned as")
         ReviewType reviewType,
         Instant assignedAt,
-        @Schema(description = "Null until the determination's clock starts: when the records are complete, or their deadline passed")
+        @Schema(description = "Null until the determination's clock starts: when the records are complete, or their"
+                + " deadline passed")
         LocalDate determinationDueDate,
         @Schema(description = "The claims administrator said the medical records are complete")
         boolean recordsComplete,
         @Schema(description = "When the medical records are due; null while not known")
         Instant recordsDueAt,
-        @Schema(description = "The records deadline passed without complete records: the reviewer decides without them,"
-                + " on the UR decision's summary and the documents there are (8 CCR 9792.10.5)")
-        boolean decidingWithoutCompleteRecords,
-        @Schema(description = "The medical records received so far; GET /api/reviews/{caseNumber}/documents/{documentId} gives each one's bytes")
+        @Schema(description = "The records deadline passed without complete records: the reviewer decides (or decided)"
+                + " without them, on the UR decision's summary and the documents there are (8 CCR 9792.10.5)")
+        boolean withoutCompleteRecords,
+        @Schema(description = "The medical records received so far;"
+                + " GET /api/reviews/{caseNumber}/documents/{documentId} gives each one's bytes")
         List<DocumentReference> documents,
         ClaimsAdministratorGuideline claimsAdministratorGuideline,
         List<DisputedItem> disputedItems,
@@ -53,7 +55,7 @@ public record ReviewView(
         RecordsReadiness records = CaseFile.readinessOf(file);
         return new ReviewView(r.caseNumber, r.status, r.reviewerId, CaseFile.reviewType(file, r.reviewType), r.assignedAt,
                 file == null ? null : file.determinationDueDate, records.complete(), records.dueAt(),
-                records.withoutCompleteRecords(),
+                r.status == ReviewStatus.DECIDED ? r.decidedWithoutCompleteRecords : records.withoutCompleteRecords(),
                 file == null ? List.of() : file.documents.stream().map(CaseDocumentRow::toReference).toList(),
                 r.urGuideline(), r.items(), r.clinicalCaseSummary, r.decidedAt, r.withdrawnAt,
                 r.decisions.stream().map(d -> new Decision(d.itemNumber, d.outcome, d.claimsAdministratorGuideline(),

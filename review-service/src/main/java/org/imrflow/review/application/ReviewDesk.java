@@ -19,6 +19,7 @@ import org.imrflow.review.domain.AlreadyDecidedException;
 import org.imrflow.review.domain.DeterminationRejectedException;
 import org.imrflow.review.domain.DeterminationRules;
 import org.imrflow.review.domain.ItemDecisionDraft;
+import org.imrflow.review.domain.RecordsReadiness;
 import org.imrflow.review.domain.RuleViolation;
 import org.imrflow.review.store.CaseFile;
 import org.imrflow.review.store.ItemDecisionRow;
@@ -147,7 +148,8 @@ public class ReviewDesk {
         if (review.status == ReviewStatus.DECIDED) {
             throw new AlreadyDecidedException(review.caseNumber);
         }
-        CaseFile.readinessOf(file).requireDetermination(review.caseNumber, review.status == ReviewStatus.WITHDRAWN);
+        RecordsReadiness records = CaseFile.readinessOf(file);
+        records.requireDetermination(review.caseNumber, review.status == ReviewStatus.WITHDRAWN);
         List<DisputedItem> disputed = review.items();
         List<RuleViolation> violations = DeterminationRules.check(disputed, decisions);
         if (!violations.isEmpty()) {
@@ -156,6 +158,7 @@ public class ReviewDesk {
         review.status = ReviewStatus.DECIDED;
         review.clinicalCaseSummary = clinicalCaseSummary;
         review.decidedAt = clock.instant();
+        review.decidedWithoutCompleteRecords = records.withoutCompleteRecords(); // records coming later change nothing
         review.decisions.clear();
         decisions.stream()
                 .sorted(Comparator.comparingInt(ItemDecisionDraft::itemNumber))

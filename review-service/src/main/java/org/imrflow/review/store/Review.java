@@ -75,6 +75,10 @@ public class Review extends PanacheEntityBase {
     @Column(name = "decided_at")
     public Instant decidedAt;
 
+    /** The records deadline had passed without complete records when the determination was recorded. */
+    @Column(name = "decided_without_complete_records", nullable = false)
+    public boolean decidedWithoutCompleteRecords;
+
     @Column(name = "withdrawn_at")
     public Instant withdrawnAt;
 

@@ -79,7 +79,7 @@ class CaseFileFlowTest {
                 .body("status", equalTo("PENDING"))
                 .body("recordsComplete", equalTo(false))
                 .body("recordsDueAt", equalTo(recordsDueAt.toString()))
-                .body("decidingWithoutCompleteRecords", equalTo(false))
+                .body("withoutCompleteRecords", equalTo(false))
                 .body("determinationDueDate", nullValue());
 
         decide(caseNumber).statusCode(409)
@@ -94,14 +94,14 @@ class CaseFileFlowTest {
         awaitReview(caseNumber, "recordsComplete", true);
         asOperations().get("/api/reviews/" + caseNumber).then()
                 .body("determinationDueDate", equalTo(due.toString()))
-                .body("decidingWithoutCompleteRecords", equalTo(false));
+                .body("withoutCompleteRecords", equalTo(false));
 
         decide(caseNumber).statusCode(200).body("status", equalTo("DECIDED"));
         assertEquals(due.toString(), announcedDueDate(caseNumber));
     }
 
     @Test
-    void onceTheRecordsDeadlinePassedTheReviewerDecidesWithoutCompleteRecords() {
+    void onceTheRecordsDeadlinePassedTheReviewerDecidesWithoutCompleteRecordsAndTheViewKeepsSaying() {
         String caseNumber = newCaseNumber();
         assign(caseNumber);
         awaitReview(caseNumber, "status", "PENDING");
@@ -111,7 +111,7 @@ class CaseFileFlowTest {
         Instant dueAt = Instant.now().minus(Duration.ofMinutes(1)).truncatedTo(ChronoUnit.SECONDS);
         LocalDate due = LocalDate.now().plusDays(30);
         IntakeEvents.deadlineReached(stream, caseNumber, Deadline.RECORDS, dueAt, Instant.now(), due);
-        awaitReview(caseNumber, "decidingWithoutCompleteRecords", true);
+        awaitReview(caseNumber, "withoutCompleteRecords", true);
         asOperations().get("/api/reviews/" + caseNumber).then()
                 .body("recordsComplete", equalTo(false))
                 .body("recordsDueAt", equalTo(dueAt.toString()))
@@ -119,8 +119,14 @@ class CaseFileFlowTest {
 
         decide(caseNumber).statusCode(200)
                 .body("status", equalTo("DECIDED"))
-                .body("decidingWithoutCompleteRecords", equalTo(true));
+                .body("withoutCompleteRecords", equalTo(true));
         assertEquals(due.toString(), announcedDueDate(caseNumber));
+
+        // Records that come after the determination do not change what it was made on.
+        IntakeEvents.awaitProcessed(IntakeEvents.recordsComplete(stream, caseNumber, due));
+        asOperations().get("/api/reviews/" + caseNumber).then()
+                .body("recordsComplete", equalTo(true))
+                .body("withoutCompleteRecords", equalTo(true));
     }
 
     @Test
