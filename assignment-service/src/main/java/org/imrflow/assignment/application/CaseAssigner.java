@@ -94,7 +94,7 @@ public class CaseAssigner {
                     if (assignment == null) {
                         return rememberEarly(withdrawal);
                     }
-                    if (assignment.status == AssignmentStatus.AWAITING_REVIEWER || assignment.status == AssignmentStatus.ASSIGNED) {
+                    if (assignment.status.open()) {
                         assignment.status = AssignmentStatus.WITHDRAWN;
                         assignment.withdrawnAt = withdrawal.withdrawnAt();
                         LOG.infof("Case %s withdrawn", caseNumber);

@@ -8,5 +8,10 @@ public enum AssignmentStatus {
     /** The reviewer recorded the determination: off their desk. */
     DECIDED,
     /** The claims administrator authorized the treatment before a determination: off the desk, or never assigned. */
-    WITHDRAWN
+    WITHDRAWN;
+
+    /** Waiting or on a desk: what a withdrawal still ends. */
+    public boolean open() {
+        return this == AWAITING_REVIEWER || this == ASSIGNED;
+    }
 }
