@@ -5,7 +5,6 @@ import org.imrflow.assignment.store.CaseAssignment;
 import org.imrflow.events.ReviewType;
 
 import java.time.Instant;
-import java.time.LocalDate;
 
 /** Where a case stands in assignment. */
 public record AssignmentView(
@@ -16,10 +15,10 @@ public record AssignmentView(
         String requestedSpecialty,
         Instant receivedAt,
         Instant assignedAt,
-        LocalDate determinationDueDate) {
+        Instant withdrawnAt) {
 
     static AssignmentView of(CaseAssignment a) {
         return new AssignmentView(a.caseNumber, a.status, a.reviewerId, a.reviewType, a.requestedSpecialty,
-                a.receivedAt, a.assignedAt, a.determinationDueDate);
+                a.receivedAt, a.assignedAt, a.withdrawnAt);
     }
 }

@@ -8,15 +8,16 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.imrflow.assignment.domain.CaseToAssign;
-import org.imrflow.assignment.domain.DeterminationDeadline;
 import org.imrflow.assignment.domain.PartyId;
 import org.imrflow.assignment.domain.Reviewer;
 import org.imrflow.assignment.domain.ReviewerLoad;
 import org.imrflow.assignment.domain.ReviewerMatcher;
 import org.imrflow.assignment.store.AssignmentStatus;
 import org.imrflow.assignment.store.CaseAssignment;
+import org.imrflow.assignment.store.EarlyWithdrawal;
 import org.imrflow.assignment.store.ReviewerEntity;
 import org.imrflow.events.CaseReceived;
+import org.imrflow.events.CaseWithdrawn;
 import org.imrflow.events.DecisionRecorded;
 import org.imrflow.events.EventType;
 import org.imrflow.events.ReviewerAssigned;
@@ -27,7 +28,6 @@ import org.imrflow.http.WriteConflicts;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -44,27 +44,23 @@ public class CaseAssigner {
     private static final Logger LOG = Logger.getLogger(CaseAssigner.class);
 
     private final ReviewerMatcher matcher = new ReviewerMatcher();
-    private final DeterminationDeadline deadline;
-    private final ZoneId zone;
     private final int sweepBatch;
     private final Outbox outbox;
     private final ObjectMapper json;
     private final Clock clock;
 
-    CaseAssigner(@ConfigProperty(name = "imrflow.assignment.standard-determination-days") int standardDays,
-                 @ConfigProperty(name = "imrflow.assignment.expedited-determination-days") int expeditedDays,
-                 @ConfigProperty(name = "imrflow.assignment.time-zone") ZoneId zone,
-                 @ConfigProperty(name = "imrflow.assignment.sweep-batch", defaultValue = "200") int sweepBatch,
+    CaseAssigner(@ConfigProperty(name = "imrflow.assignment.sweep-batch", defaultValue = "200") int sweepBatch,
                  Outbox outbox, ObjectMapper json, Clock clock) {
-        this.deadline = new DeterminationDeadline(standardDays, expeditedDays);
         this.sweepBatch = sweepBatch;
-        this.zone = zone;
         this.outbox = outbox;
         this.json = json;
         this.clock = clock;
     }
 
-    /** A new case off the stream, in the inbox's transaction. Stored even when no reviewer fits, to be assigned later. */
+    /**
+     * A new case off the stream, in the inbox's transaction. Stored even when no reviewer fits, to be assigned later;
+     * stored as withdrawn, and never assigned, when its withdrawal came first.
+     */
     public Uni<CaseAssignment> receive(CaseReceived received) {
         CaseAssignment assignment = new CaseAssignment();
         assignment.caseNumber = received.caseNumber();
@@ -73,7 +69,51 @@ public class CaseAssigner {
         assignment.requestedSpecialty = received.parties().requestingPhysicianSpecialty();
         assignment.receivedAt = received.receivedAt();
         assignment.caseReceived = toJson(received);
-        return assignment.<CaseAssignment>persist().chain(stored -> tryAssign(stored, received));
+        return CaseAssignment.lock(received.caseNumber())
+                .chain(() -> EarlyWithdrawal.<EarlyWithdrawal>findById(received.caseNumber()))
+                .chain(withdrawal -> {
+                    if (withdrawal != null) {
+                        assignment.status = AssignmentStatus.WITHDRAWN;
+                        assignment.withdrawnAt = withdrawal.withdrawnAt;
+                        LOG.infof("Case %s arrived already withdrawn; it is not assigned", assignment.caseNumber);
+                        return assignment.persist();
+                    }
+                    return assignment.<CaseAssignment>persist().chain(stored -> tryAssign(stored, received));
+                });
+    }
+
+    /**
+     * The claims administrator authorized the treatment, in the inbox's transaction: a case not yet decided is
+     * withdrawn, so it leaves its reviewer's load or is never assigned. A case not received yet is remembered.
+     */
+    public Uni<Void> withdraw(CaseWithdrawn withdrawal) {
+        String caseNumber = withdrawal.caseNumber();
+        return CaseAssignment.lock(caseNumber)
+                .chain(() -> CaseAssignment.findByCaseNumber(caseNumber))
+                .chain(assignment -> {
+                    if (assignment == null) {
+                        return rememberEarly(withdrawal);
+                    }
+                    if (assignment.status.open()) {
+                        assignment.status = AssignmentStatus.WITHDRAWN;
+                        assignment.withdrawnAt = withdrawal.withdrawnAt();
+                        LOG.infof("Case %s withdrawn", caseNumber);
+                    }
+                    return Uni.createFrom().voidItem();
+                });
+    }
+
+    private static Uni<Void> rememberEarly(CaseWithdrawn withdrawal) {
+        return EarlyWithdrawal.<EarlyWithdrawal>findById(withdrawal.caseNumber()).chain(known -> {
+            if (known != null) {
+                return Uni.createFrom().voidItem();
+            }
+            EarlyWithdrawal early = new EarlyWithdrawal();
+            early.caseNumber = withdrawal.caseNumber();
+            early.withdrawnAt = withdrawal.withdrawnAt();
+            LOG.infof("Case %s withdrawn before it arrived here; it will not be assigned", early.caseNumber);
+            return early.persist().replaceWithVoid();
+        });
     }
 
     /**
@@ -135,12 +175,12 @@ public class CaseAssigner {
             assignment.status = AssignmentStatus.ASSIGNED;
             assignment.reviewerId = reviewer.id();
             assignment.assignedAt = clock.instant();
-            assignment.determinationDueDate = deadline.dueDate(received.reviewType(), received.receivedAt().atZone(zone).toLocalDate());
-            LOG.infof("Case %s assigned, determination due %s", assignment.caseNumber, assignment.determinationDueDate);
+            LOG.infof("Case %s assigned", assignment.caseNumber);
+            // No due date: the determination's clock starts when the records are complete, which intake tells.
             return outbox.append(EventType.REVIEWER_ASSIGNED, assignment.caseNumber, new ReviewerAssigned(
                             assignment.caseNumber, reviewer.id(),
                             new ReviewerQualifications(reviewer.specialty(), reviewer.boardCertification()),
-                            assignment.assignedAt, received.reviewType(), assignment.determinationDueDate,
+                            assignment.assignedAt, received.reviewType(), null,
                             received.claimsAdministratorGuideline(), received.disputedItems()))
                     .replaceWith(assignment);
         });

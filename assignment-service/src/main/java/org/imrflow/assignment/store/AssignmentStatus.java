@@ -6,5 +6,12 @@ public enum AssignmentStatus {
     /** On a reviewer's desk: counts toward their load. */
     ASSIGNED,
     /** The reviewer recorded the determination: off their desk. */
-    DECIDED
+    DECIDED,
+    /** The claims administrator authorized the treatment before a determination: off the desk, or never assigned. */
+    WITHDRAWN;
+
+    /** Waiting or on a desk: what a withdrawal still ends. */
+    public boolean open() {
+        return this == AWAITING_REVIEWER || this == ASSIGNED;
+    }
 }

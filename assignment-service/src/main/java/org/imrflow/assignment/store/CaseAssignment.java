@@ -15,7 +15,6 @@ import org.imrflow.events.ReviewType;
 import org.imrflow.http.ListFilter;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -48,11 +47,11 @@ public class CaseAssignment extends PanacheEntityBase {
     @Column(name = "assigned_at")
     public Instant assignedAt;
 
-    @Column(name = "determination_due_date")
-    public LocalDate determinationDueDate;
-
     @Column(name = "decided_at")
     public Instant decidedAt;
+
+    @Column(name = "withdrawn_at")
+    public Instant withdrawnAt;
 
     /** The case-received event as it came, so a waiting case can be assigned later without calling intake. */
     @Column(name = "case_received", nullable = false)
@@ -68,6 +67,18 @@ public class CaseAssignment extends PanacheEntityBase {
     public static PanacheQuery<CaseAssignment> listed(AssignmentStatus status, String reviewerId) {
         ListFilter filter = new ListFilter().eq("status", status).eq("reviewerId", reviewerId);
         return find(filter.query(), Sort.ascending("receivedAt", "caseNumber"), filter.parameters());
+    }
+
+    /**
+     * Holds the case for the rest of the transaction. case-received and case-withdrawn come on two topics with no
+     * order between them: without this, each could miss the other's uncommitted row and a withdrawn case be assigned.
+     */
+    public static Uni<Void> lock(String caseNumber) {
+        return getSession().chain(session -> session
+                .createNativeQuery("select 1 from pg_advisory_xact_lock(hashtextextended(:caseNumber, 0))", Integer.class)
+                .setParameter("caseNumber", caseNumber)
+                .getSingleResult())
+                .replaceWithVoid();
     }
 
     /** Open cases per reviewer, for balancing the load. */

@@ -86,7 +86,7 @@ class AssignmentInputTest {
         refused(asOperations().queryParam("size", "ten").get("/api/reviewers").then(), 400).body("errors.field", contains("size"));
         refused(asOperations().queryParam("status", "assigned").get("/api/assignments").then(), 400)
                 .body("errors.field", contains("status"))
-                .body("errors[0].message", equalTo("must be one of [AWAITING_REVIEWER, ASSIGNED, DECIDED]"));
+                .body("errors[0].message", equalTo("must be one of [AWAITING_REVIEWER, ASSIGNED, DECIDED, WITHDRAWN]"));
     }
 
     @Test

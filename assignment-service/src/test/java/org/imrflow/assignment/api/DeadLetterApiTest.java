@@ -17,4 +17,9 @@ class DeadLetterApiTest {
     void aMessageTheConsumerRejectsIsListedAsADeadLetterWithoutItsPayload() {
         DeadLetterWiring.assertARejectedMessageIsListedWithoutItsPayload(EventType.CASE_RECEIVED, "assignment-service");
     }
+
+    @Test
+    void aWithdrawalTheConsumerRejectsGoesToItsOwnDeadLetterTopic() {
+        DeadLetterWiring.assertARejectedMessageIsListedWithoutItsPayload(EventType.CASE_WITHDRAWN, "assignment-service");
+    }
 }

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.imrflow.events.documents.DocumentStore;
 import org.imrflow.http.Page;
 import org.imrflow.http.PageRequest;
 import org.imrflow.http.QueryParams;
@@ -29,8 +30,12 @@ import org.imrflow.http.identity.Callers;
 import org.imrflow.http.identity.ReviewerAccess;
 import org.imrflow.http.identity.Roles;
 import org.imrflow.review.application.ReviewDesk;
+import org.imrflow.review.store.CaseFile;
 import org.imrflow.review.store.Review;
 import org.imrflow.review.store.ReviewStatus;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.util.function.Function;
 
 @Path("/api/reviews")
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,17 +44,20 @@ public class ReviewResource {
     private final ReviewDesk desk;
     private final Callers callers;
     private final AccessLog accessLog;
+    private final DocumentStore documents;
 
-    ReviewResource(ReviewDesk desk, Callers callers, AccessLog accessLog) {
+    ReviewResource(ReviewDesk desk, Callers callers, AccessLog accessLog, DocumentStore documents) {
         this.desk = desk;
         this.callers = callers;
         this.accessLog = accessLog;
+        this.documents = documents;
     }
 
     @GET
     @RolesAllowed({Roles.REVIEWER, Roles.OPERATIONS})
     @WithSession
-    @Operation(summary = "A reviewer's worklist: their reviews by due date, by status. Operations sees every"
+    @Operation(summary = "A reviewer's worklist: their reviews by due date (those whose clock has not started last), by"
+            + " status; status=PENDING is the open desk, a withdrawn review has status WITHDRAWN. Operations sees every"
             + " reviewer's, or one's with reviewerId")
     public Uni<Page<ReviewView>> list(
             @QueryParam("reviewerId") String reviewerId,
@@ -58,7 +66,8 @@ public class ReviewResource {
         Caller caller = callers.current();
         String reviewer = ReviewerAccess.reviewerOfList(caller, reviewerId).orElse(null);
         return Page.of(Review.worklist(reviewer, QueryParams.oneOf("status", status, ReviewStatus.class)), page,
-                        this::view)
+                        Function.<Review>identity())
+                .chain(ReviewResource::views)
                 .call(listed -> accessLog.read(caller, "reviews"));
     }
 
@@ -69,11 +78,29 @@ public class ReviewResource {
     @Operation(summary = "One review, with its disputed items; a reviewer sees only their own")
     public Uni<ReviewView> get(@PathParam("caseNumber") String caseNumber) {
         Caller caller = callers.current();
-        return Review.<Review>findById(caseNumber)
-                .map(found -> found != null && ReviewerAccess.maySee(caller, found.reviewerId) ? found : null)
-                .onItem().ifNull().failWith(() -> new NotFoundException("No review for case " + caseNumber))
+        return visibleReview(caller, caseNumber)
                 .call(found -> accessLog.read(caller, "review"))
-                .map(this::view);
+                .chain(ReviewResource::view);
+    }
+
+    @GET
+    @Path("/{caseNumber}/documents/{documentId}")
+    @RolesAllowed({Roles.REVIEWER, Roles.OPERATIONS})
+    // Declared as bytes so the byte writer is chosen (a wildcard gets JSON); the answer carries the document's own type.
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    @WithSession
+    @Operation(summary = "One document of the case's medical records, as received, with its media type and name;"
+            + " whoever may read the review may read it")
+    @APIResponse(responseCode = "404", description = "No such review for the caller, or no such document on the case")
+    public Uni<RestResponse<byte[]>> document(@PathParam("caseNumber") String caseNumber,
+                                              @PathParam("documentId") String documentId) {
+        Caller caller = callers.current();
+        return visibleReview(caller, caseNumber)
+                .chain(review -> CaseFile.<CaseFile>findById(caseNumber))
+                .map(file -> file == null ? null : file.document(documentId).orElse(null))
+                .onItem().ifNull().failWith(() -> new NotFoundException("No document " + documentId + " on case " + caseNumber))
+                .call(found -> accessLog.read(caller, "document"))
+                .chain(found -> documents.get(found.sha256).map(bytes -> DocumentDownload.of(found, bytes)));
     }
 
     @POST
@@ -82,16 +109,31 @@ public class ReviewResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record the Final Determination: every disputed item Upheld or Overturned, with its basis."
             + " Only the reviewer the case is assigned to; another's case is 404")
-    @APIResponse(responseCode = "409", description = "The case is already decided, or another determination won a race")
+    @APIResponse(responseCode = "409", description = "The case is already decided or withdrawn, its medical records are"
+            + " neither complete nor past their deadline, or another determination won a race")
     public Uni<ReviewView> decide(@PathParam("caseNumber") String caseNumber,
                                   @Valid @NotNull DeterminationRequest determination) {
         return desk.decide(caseNumber, callers.current().reviewerId(), determination.clinicalCaseSummary().strip(),
                         determination::drafts)
                 .onItem().ifNull().failWith(() -> new NotFoundException("No review for case " + caseNumber))
-                .map(this::view);
+                .chain(ReviewResource::view);
     }
 
-    private ReviewView view(Review review) {
-        return ReviewView.of(review, review.items());
+    /** The review, if the caller may see it: a reviewer only their own; another's is as if it did not exist. */
+    private static Uni<Review> visibleReview(Caller caller, String caseNumber) {
+        return Review.<Review>findById(caseNumber)
+                .map(found -> found != null && ReviewerAccess.maySee(caller, found.reviewerId) ? found : null)
+                .onItem().ifNull().failWith(() -> new NotFoundException("No review for case " + caseNumber));
+    }
+
+    private static Uni<ReviewView> view(Review review) {
+        return CaseFile.<CaseFile>findById(review.caseNumber).map(file -> ReviewView.of(review, file));
+    }
+
+    private static Uni<Page<ReviewView>> views(Page<Review> reviews) {
+        return CaseFile.of(reviews.items().stream().map(review -> review.caseNumber).toList())
+                .map(files -> new Page<>(reviews.items().stream()
+                        .map(review -> ReviewView.of(review, files.get(review.caseNumber))).toList(),
+                        reviews.page(), reviews.size(), reviews.total()));
     }
 }

@@ -6,6 +6,7 @@ import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.imrflow.events.CaseWithdrawn;
 import org.imrflow.events.ClaimsAdministratorGuideline;
 import org.imrflow.events.DecisionRecorded;
 import org.imrflow.events.DisputedItem;
@@ -18,7 +19,9 @@ import org.imrflow.review.domain.AlreadyDecidedException;
 import org.imrflow.review.domain.DeterminationRejectedException;
 import org.imrflow.review.domain.DeterminationRules;
 import org.imrflow.review.domain.ItemDecisionDraft;
+import org.imrflow.review.domain.RecordsReadiness;
 import org.imrflow.review.domain.RuleViolation;
+import org.imrflow.review.store.CaseFile;
 import org.imrflow.review.store.ItemDecisionRow;
 import org.imrflow.review.store.Review;
 import org.imrflow.review.store.ReviewItemRow;
@@ -26,6 +29,7 @@ import org.imrflow.review.store.ReviewStatus;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +37,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The reviewer's desk: opens reviews when reviewers are assigned (in the inbox's transaction), and records
- * determinations (in a transaction of its own). decision-recorded goes out through the outbox in the transaction that
- * records the decision, and the review's version makes sure only one determination of a case ever commits.
+ * The reviewer's desk: opens reviews when reviewers are assigned and ends them when cases are withdrawn (in the
+ * inbox's transaction), and records determinations (in a transaction of its own) once the records allow.
+ * decision-recorded goes out through the outbox in the transaction that records the decision, and the review's version
+ * makes sure only one determination of a case ever commits, and none after a withdrawal.
  */
 @ApplicationScoped
 public class ReviewDesk {
@@ -51,29 +56,56 @@ public class ReviewDesk {
         this.tracer = tracer;
     }
 
-    /** A reviewer was assigned: open the review, or hand a pending one to the new reviewer. */
+    /**
+     * A reviewer was assigned: open the review, or hand a pending one to the new reviewer. A case withdrawn before
+     * its assignment came opens withdrawn.
+     */
     public Uni<Review> open(ReviewerAssigned assigned) {
-        return Review.<Review>findById(assigned.caseNumber()).chain(existing -> {
-            if (existing != null && existing.status == ReviewStatus.DECIDED) {
-                LOG.warnf("Case %s is already decided; the new assignment is ignored", assigned.caseNumber());
+        String caseNumber = assigned.caseNumber();
+        return CaseFile.held(caseNumber).chain(file -> Review.<Review>findById(caseNumber).chain(existing -> {
+            if (existing != null && existing.status != ReviewStatus.PENDING) {
+                LOG.warnf("Case %s is already %s; the new assignment is ignored", caseNumber, existing.status);
                 return Uni.createFrom().item(existing);
             }
             Review review = existing != null ? existing : new Review();
-            review.caseNumber = assigned.caseNumber();
+            review.caseNumber = caseNumber;
             review.reviewerId = assigned.reviewerId();
             review.status = ReviewStatus.PENDING;
             review.reviewType = assigned.reviewType();
             review.reviewerSpecialty = assigned.qualifications().specialty();
             review.reviewerBoardCertification = assigned.qualifications().boardCertification();
             review.assignedAt = assigned.assignedAt();
-            review.determinationDueDate = assigned.determinationDueDate();
             review.urGuidelineBasedOnMtus = assigned.claimsAdministratorGuideline().basedOnMtus();
             review.urGuidelineCitation = assigned.claimsAdministratorGuideline().citation();
             review.disputedItems.clear();
             assigned.disputedItems().stream().map(ReviewItemRow::of).forEach(review.disputedItems::add);
             review.caseTrace = TraceParent.current().orElse(null); // the inbox's span, in the case's trace
+            if (file.withdrawnAt != null) {
+                review.status = ReviewStatus.WITHDRAWN;
+                review.withdrawnAt = file.withdrawnAt;
+                LOG.infof("Case %s was withdrawn before its assignment came; it opens withdrawn", review.caseNumber);
+            }
             return review.<Review>persist();
-        });
+        }));
+    }
+
+    /**
+     * The claims administrator authorized the treatment, in the inbox's transaction: the case file remembers it, and a
+     * pending review ends without a determination. A decided one stays decided.
+     */
+    public Uni<Void> withdraw(CaseWithdrawn withdrawal) {
+        return CaseFile.held(withdrawal.caseNumber()).chain(file -> {
+            if (file.withdrawnAt == null) {
+                file.withdrawnAt = withdrawal.withdrawnAt();
+            }
+            return Review.<Review>findById(withdrawal.caseNumber()).invoke(review -> {
+                if (review != null && review.status == ReviewStatus.PENDING) {
+                    review.status = ReviewStatus.WITHDRAWN;
+                    review.withdrawnAt = file.withdrawnAt;
+                    LOG.infof("Case %s withdrawn; off the reviewer's desk", review.caseNumber);
+                }
+            });
+        }).replaceWithVoid();
     }
 
     /**
@@ -88,8 +120,9 @@ public class ReviewDesk {
         return Panache.withTransaction(() -> Review.<Review>findById(caseNumber)
                 .map(review -> review != null && review.reviewerId.equals(reviewerId) ? review : null)
                 .onItem().ifNotNull()
-                .transformToUni(review -> Spans.within(recording(review),
-                        () -> decide(review, clinicalCaseSummary, decisions.apply(review.urGuideline())))));
+                .transformToUni(review -> CaseFile.<CaseFile>findById(caseNumber).chain(file ->
+                        Spans.within(recording(review),
+                                () -> decide(review, file, clinicalCaseSummary, decisions.apply(review.urGuideline()))))));
     }
 
     /**
@@ -110,10 +143,13 @@ public class ReviewDesk {
         return span;
     }
 
-    private Uni<Review> decide(Review review, String clinicalCaseSummary, List<ItemDecisionDraft> decisions) {
+    /** @param file the case's file, null when no event of intake's reached review yet */
+    private Uni<Review> decide(Review review, CaseFile file, String clinicalCaseSummary, List<ItemDecisionDraft> decisions) {
         if (review.status == ReviewStatus.DECIDED) {
             throw new AlreadyDecidedException(review.caseNumber);
         }
+        RecordsReadiness records = CaseFile.readinessOf(file);
+        records.requireDetermination(review.caseNumber, review.status == ReviewStatus.WITHDRAWN);
         List<DisputedItem> disputed = review.items();
         List<RuleViolation> violations = DeterminationRules.check(disputed, decisions);
         if (!violations.isEmpty()) {
@@ -122,21 +158,24 @@ public class ReviewDesk {
         review.status = ReviewStatus.DECIDED;
         review.clinicalCaseSummary = clinicalCaseSummary;
         review.decidedAt = clock.instant();
+        review.decidedWithoutCompleteRecords = records.withoutCompleteRecords(); // records coming later change nothing
         review.decisions.clear();
         decisions.stream()
                 .sorted(Comparator.comparingInt(ItemDecisionDraft::itemNumber))
                 .map(ItemDecisionRow::of)
                 .forEach(review.decisions::add);
         LOG.infof("Case %s decided on %d item(s)", review.caseNumber, decisions.size());
-        return outbox.append(EventType.DECISION_RECORDED, review.caseNumber, decisionRecorded(review, disputed))
+        // The records are complete or past their deadline, so the clock has started and the file has the due date.
+        return outbox.append(EventType.DECISION_RECORDED, review.caseNumber,
+                        decisionRecorded(review, disputed, file.determinationDueDate))
                 .replaceWith(review);
     }
 
-    private static DecisionRecorded decisionRecorded(Review review, List<DisputedItem> disputed) {
+    private static DecisionRecorded decisionRecorded(Review review, List<DisputedItem> disputed, LocalDate dueDate) {
         Map<Integer, DisputedItem> items = disputed.stream()
                 .collect(Collectors.toMap(DisputedItem::itemNumber, Function.identity()));
         return new DecisionRecorded(review.caseNumber, review.reviewerId, review.qualifications(), review.decidedAt,
-                review.determinationDueDate, review.clinicalCaseSummary,
+                dueDate, review.clinicalCaseSummary,
                 review.decisions.stream().map(d -> new DecisionRecorded.ItemDecision(d.itemNumber,
                         items.get(d.itemNumber).description(), items.get(d.itemNumber).category(), d.outcome,
                         d.claimsAdministratorGuideline(), d.reviewerGuideline(), d.rationale)).toList());

@@ -2,7 +2,6 @@ package org.imrflow.review.store;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.quarkus.hibernate.reactive.panache.PanacheQuery;
-import io.quarkus.panache.common.Sort;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -24,7 +23,6 @@ import org.imrflow.events.ReviewerQualifications;
 import org.imrflow.events.tracing.TraceParent;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,9 +54,6 @@ public class Review extends PanacheEntityBase {
     @Column(name = "assigned_at", nullable = false)
     public Instant assignedAt;
 
-    @Column(name = "determination_due_date", nullable = false)
-    public LocalDate determinationDueDate;
-
     @Column(name = "ur_guideline_based_on_mtus", nullable = false)
     public boolean urGuidelineBasedOnMtus;
 
@@ -79,6 +74,13 @@ public class Review extends PanacheEntityBase {
 
     @Column(name = "decided_at")
     public Instant decidedAt;
+
+    /** The records deadline had passed without complete records when the determination was recorded. */
+    @Column(name = "decided_without_complete_records", nullable = false)
+    public boolean decidedWithoutCompleteRecords;
+
+    @Column(name = "withdrawn_at")
+    public Instant withdrawnAt;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "item_decision", joinColumns = @JoinColumn(name = "case_number"))
@@ -101,8 +103,10 @@ public class Review extends PanacheEntityBase {
         return new ReviewerQualifications(reviewerSpecialty, reviewerBoardCertification);
     }
 
+    /** By the determination's due date, from the case file: a review whose clock has not started comes last. */
     public static PanacheQuery<Review> worklist(String reviewerId, ReviewStatus status) {
         ListFilter filter = new ListFilter().eq("reviewerId", reviewerId).eq("status", status);
-        return find(filter.query(), Sort.ascending("determinationDueDate", "caseNumber"), filter.parameters());
+        return find("select r from Review r left join CaseFile f on f.caseNumber = r.caseNumber where " + filter.query()
+                + " order by f.determinationDueDate nulls last, r.caseNumber", filter.parameters());
     }
 }

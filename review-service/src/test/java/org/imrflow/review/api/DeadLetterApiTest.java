@@ -7,6 +7,8 @@ import org.imrflow.events.EventType;
 import org.imrflow.events.testing.DeadLetterWiring;
 import org.imrflow.local.LocalStackTestResource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** This service's dead-letters channel is wired: a message its consumer rejects is listed by /api/dead-letters. */
 @QuarkusTest
@@ -16,5 +18,11 @@ class DeadLetterApiTest {
     @Test
     void aMessageTheConsumerRejectsIsListedAsADeadLetterWithoutItsPayload() {
         DeadLetterWiring.assertARejectedMessageIsListedWithoutItsPayload(EventType.REVIEWER_ASSIGNED, "review-service");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = EventType.class, names = {"RECORDS_RECEIVED", "DEADLINE_REACHED", "CASE_CONVERTED_TO_EXPEDITED", "CASE_WITHDRAWN"})
+    void aCaseFileEventTheConsumerRejectsGoesToItsOwnDeadLetterTopic(EventType type) {
+        DeadLetterWiring.assertARejectedMessageIsListedWithoutItsPayload(type, "review-service");
     }
 }

@@ -44,17 +44,18 @@ class ReviewFlowTest {
 
     private final EventStreamProbe stream = EventStreamProbe.ofTestConfig();
 
-    /** A case with the sample's neurotomy and an opioid, assigned to a reviewer and open on their desk. */
+    /** A case with the sample's neurotomy and an opioid, assigned to a reviewer, its records complete. */
     private String assignedCase(String reviewerId) {
         String caseNumber = "CM26-" + CASES.incrementAndGet();
+        IntakeEvents.recordsComplete(stream, caseNumber, LocalDate.now().plusDays(30));
         stream.publish(EventType.REVIEWER_ASSIGNED, caseNumber, new ReviewerAssigned(caseNumber, reviewerId,
                 new ReviewerQualifications("Occupational Medicine", "Occupational Medicine"), Instant.now(),
-                ReviewType.STANDARD, LocalDate.now().plusDays(30),
+                ReviewType.STANDARD, null,
                 new ClaimsAdministratorGuideline(false, "Non-MTUS Citation (ODG) Official Disability Guidelines ACOEM"),
                 List.of(new DisputedItem(1, "Cervical medial branch neurotomy at bilateral C2 C3 C4", ItemCategory.INJECTIONS, "M54.2"),
                         new DisputedItem(2, "Exalgo 8mg #30", ItemCategory.PHARMACY, null))));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> asOperations().get("/api/reviews/" + caseNumber)
-                .then().statusCode(200).body("status", equalTo("PENDING")));
+                .then().statusCode(200).body("status", equalTo("PENDING")).body("recordsComplete", equalTo(true)));
         return caseNumber;
     }
 

@@ -41,27 +41,36 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReviewInputTest {
     private static final AtomicInteger CASES = new AtomicInteger(8_000_000);
 
-    /** A case with the sample's one disputed item, open on the desk of {@code reviewerId}. */
+    /** A case with the sample's one disputed item, open on the desk of {@code reviewerId}, its records complete. */
     static String pendingReview(EventStreamProbe stream, AtomicInteger cases, String reviewerId) {
         String caseNumber = assign(stream, cases, reviewerId);
         awaitPending(caseNumber);
         return caseNumber;
     }
 
-    /** Puts the sample's one disputed item on the desk of {@code reviewerId}, without waiting for it to arrive. */
+    /**
+     * Puts the sample's one disputed item on the desk of {@code reviewerId}, with its records complete, without waiting
+     * for it to arrive.
+     */
     static String assign(EventStreamProbe stream, AtomicInteger cases, String reviewerId) {
         String caseNumber = "CM26-" + cases.incrementAndGet();
+        IntakeEvents.recordsComplete(stream, caseNumber, LocalDate.now().plusDays(30));
+        assignOnly(stream, caseNumber, reviewerId);
+        return caseNumber;
+    }
+
+    /** The assignment of the sample's one disputed item to {@code reviewerId}, and nothing about its records. */
+    static void assignOnly(EventStreamProbe stream, String caseNumber, String reviewerId) {
         stream.publish(EventType.REVIEWER_ASSIGNED, caseNumber, new ReviewerAssigned(caseNumber, reviewerId,
                 new ReviewerQualifications("Occupational Medicine", "Occupational Medicine"), Instant.now(),
-                ReviewType.STANDARD, LocalDate.now().plusDays(30),
+                ReviewType.STANDARD, null,
                 new ClaimsAdministratorGuideline(false, "Non-MTUS Citation (ODG) Official Disability Guidelines ACOEM"),
                 List.of(new DisputedItem(1, SampleDispute.NEUROTOMY, ItemCategory.INJECTIONS, "M54.2"))));
-        return caseNumber;
     }
 
     static void awaitPending(String caseNumber) {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> asOperations().get("/api/reviews/" + caseNumber)
-                .then().statusCode(200).body("status", equalTo("PENDING")));
+                .then().statusCode(200).body("status", equalTo("PENDING")).body("recordsComplete", equalTo(true)));
     }
 
     private static ValidatableResponse decide(String caseNumber, String body) {
@@ -111,7 +120,7 @@ class ReviewInputTest {
         refused(asOperations().queryParam("page", "1e3").get("/api/reviews").then(), 400).body("errors.field", contains("page"));
         refused(asOperations().queryParam("status", "1").get("/api/reviews").then(), 400)
                 .body("errors.field", contains("status"))
-                .body("errors[0].message", equalTo("must be one of [PENDING, DECIDED]"));
+                .body("errors[0].message", equalTo("must be one of [PENDING, DECIDED, WITHDRAWN]"));
     }
 
     @Test
