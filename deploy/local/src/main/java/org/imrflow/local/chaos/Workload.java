@@ -233,7 +233,7 @@ final class Workload {
                 JsonNode items = tree(response.get().body()).path("items");
                 for (JsonNode item : items) {
                     // a determination waits for the records: complete, or past their deadline
-                    if (item.path("recordsComplete").asBoolean() || item.path("decidingWithoutCompleteRecords").asBoolean()) {
+                    if (item.path("recordsComplete").asBoolean() || item.path("withoutCompleteRecords").asBoolean()) {
                         considerDeciding(item.path("caseNumber").asText(), item.path("reviewerId").asText());
                     }
                 }
