@@ -70,7 +70,7 @@ class GrafanaDashboardTest {
     }
 
     private static void aCaseGoesThrough(LocalSystem system) {
-        String caseNumber = SampleCases.filed(system);
+        String caseNumber = SampleCases.filedWithRecords(system);
         SampleCases.awaitOnTheDesk(system, caseNumber);
         SampleCases.decided(system, caseNumber);
     }

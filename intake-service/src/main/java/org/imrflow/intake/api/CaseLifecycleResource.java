@@ -8,7 +8,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,9 +20,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.imrflow.http.identity.AccessLog;
 import org.imrflow.http.identity.Caller;
 import org.imrflow.http.identity.Callers;
-import org.imrflow.http.identity.OrganizationAccess;
 import org.imrflow.http.identity.Roles;
 import org.imrflow.intake.application.CaseLifecycle;
+import org.imrflow.intake.application.VisibleCases;
 import org.imrflow.intake.domain.CaseClocks;
 import org.imrflow.intake.domain.CaseTimeline;
 import org.imrflow.intake.store.ImrCase;
@@ -94,9 +93,7 @@ public class CaseLifecycleResource {
     @Operation(summary = "Every step of the case with its time, and each deadline met or missed; never the reviewer")
     public Uni<List<CaseTimeline.Step>> timeline(@PathParam("caseNumber") String caseNumber) {
         Caller caller = callers.current();
-        return ImrCase.findByCaseNumber(caseNumber)
-                .map(found -> found != null && OrganizationAccess.maySee(caller, found.claimsAdministratorOrg) ? found : null)
-                .onItem().ifNull().failWith(() -> new NotFoundException("No IMR case " + caseNumber))
+        return VisibleCases.find(caller, caseNumber)
                 .call(found -> accessLog.read(caller, "case timeline"))
                 .map(found -> CaseTimeline.of(history(found), clock.instant()));
     }

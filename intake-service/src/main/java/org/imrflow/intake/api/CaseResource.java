@@ -10,7 +10,6 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -36,6 +35,7 @@ import org.imrflow.http.identity.OrganizationAccess;
 import org.imrflow.http.identity.Roles;
 import org.imrflow.intake.domain.CaseStatus;
 import org.imrflow.intake.application.CaseIntake;
+import org.imrflow.intake.application.VisibleCases;
 import org.imrflow.intake.store.ImrCase;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -147,9 +147,7 @@ public class CaseResource {
     @Operation(summary = "A case and its status; a claims administrator sees only its own organization's cases")
     public Uni<CaseView> get(@PathParam("caseNumber") String caseNumber) {
         Caller caller = callers.current();
-        return ImrCase.findByCaseNumber(caseNumber)
-                .map(found -> found != null && OrganizationAccess.maySee(caller, found.claimsAdministratorOrg) ? found : null)
-                .onItem().ifNull().failWith(() -> new NotFoundException("No IMR case " + caseNumber))
+        return VisibleCases.find(caller, caseNumber)
                 .call(found -> accessLog.read(caller, "case"))
                 .map(found -> CaseView.of(found, clock.instant()));
     }

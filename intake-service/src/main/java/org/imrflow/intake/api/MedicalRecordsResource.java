@@ -24,9 +24,9 @@ import org.imrflow.http.InvalidRequestException;
 import org.imrflow.http.identity.AccessLog;
 import org.imrflow.http.identity.Caller;
 import org.imrflow.http.identity.Callers;
-import org.imrflow.http.identity.OrganizationAccess;
 import org.imrflow.http.identity.Roles;
 import org.imrflow.intake.application.MedicalRecords;
+import org.imrflow.intake.application.VisibleCases;
 import org.imrflow.intake.store.CaseDocument;
 import org.imrflow.intake.store.ImrCase;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -120,7 +120,7 @@ public class MedicalRecordsResource {
     @Operation(summary = "The records of a case: their deadline, lateness and penalty, and every document")
     public Uni<RecordsView> list(@PathParam("caseNumber") String caseNumber) {
         Caller caller = callers.current();
-        return visibleCase(caller, caseNumber)
+        return VisibleCases.find(caller, caseNumber)
                 .call(found -> accessLog.read(caller, "medical records"))
                 .map(c -> RecordsView.of(c, clock.instant()));
     }
@@ -134,19 +134,13 @@ public class MedicalRecordsResource {
     @Operation(summary = "One document's bytes, with its type and name")
     public Uni<Response> download(@PathParam("caseNumber") String caseNumber, @PathParam("documentId") String documentId) {
         Caller caller = callers.current();
-        return visibleCase(caller, caseNumber)
+        return VisibleCases.find(caller, caseNumber)
                 .map(c -> c.documents.stream().filter(d -> d.documentId.toString().equals(documentId)).findFirst()
                         .orElseThrow(() -> new NotFoundException("Case " + caseNumber + " has no document " + documentId)))
                 .call(found -> accessLog.read(caller, "medical record"))
                 .chain(document -> documents.get(document.sha256).map(bytes -> Response.ok(bytes, document.mediaType)
                         .header("Content-Disposition", "attachment; filename=\"" + document.name.replace("\"", "") + "\"")
                         .build()));
-    }
-
-    private static Uni<ImrCase> visibleCase(Caller caller, String caseNumber) {
-        return ImrCase.findByCaseNumber(caseNumber)
-                .map(found -> found != null && OrganizationAccess.maySee(caller, found.claimsAdministratorOrg) ? found : null)
-                .onItem().ifNull().failWith(() -> new NotFoundException("No IMR case " + caseNumber));
     }
 
     /** The file name a Content-Disposition gives; the path of a name with one is dropped. */

@@ -1,9 +1,7 @@
 package org.imrflow.intake.application;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.NotFoundException;
 import org.imrflow.events.CaseConvertedToExpedited;
 import org.imrflow.events.CaseWithdrawn;
 import org.imrflow.events.DeadlineReached;
@@ -15,7 +13,6 @@ import org.imrflow.events.timer.DueTimer;
 import org.imrflow.events.timer.DurableTimers;
 import org.imrflow.events.timer.TimerHandler;
 import org.imrflow.http.identity.Caller;
-import org.imrflow.http.identity.OrganizationAccess;
 import org.imrflow.intake.domain.CaseClocks;
 import org.imrflow.intake.domain.CaseStateConflictException;
 import org.imrflow.intake.domain.CaseStatus;
@@ -155,7 +152,7 @@ public class CaseLifecycle implements TimerHandler {
      * clocks move: records due within 24 hours, the determination within the expedited period.
      */
     public Uni<ImrCase> expedite(Caller caller, String caseNumber, LocalDate certificationReceived) {
-        return Panache.withTransaction(() -> ownCase(caller, caseNumber).chain(imrCase -> {
+        return CaseWrites.inTransaction(() -> VisibleCases.own(caller, caseNumber).chain(imrCase -> {
             if (!imrCase.status.takesRecords()) {
                 throw new CaseStateConflictException("Case " + caseNumber + " is " + imrCase.status + ": it can no longer be expedited");
             }
@@ -196,7 +193,7 @@ public class CaseLifecycle implements TimerHandler {
      * letter (8 CCR 9792.10.6(a)). Every timer of the case is cancelled.
      */
     public Uni<ImrCase> withdraw(Caller caller, String caseNumber, LocalDate treatmentAuthorized) {
-        return Panache.withTransaction(() -> ownCase(caller, caseNumber).chain(imrCase -> {
+        return CaseWrites.inTransaction(() -> VisibleCases.own(caller, caseNumber).chain(imrCase -> {
             if (!imrCase.status.withdrawable()) {
                 throw new CaseStateConflictException(switch (imrCase.status) {
                     case DETERMINATION_ISSUED -> "The Final Determination of case " + caseNumber
@@ -216,14 +213,4 @@ public class CaseLifecycle implements TimerHandler {
         }));
     }
 
-    /**
-     * The case, when the caller may act for its organization. Another organization's case is answered as if it did
-     * not exist (404), as everywhere; a caller who sees it but may not act for it (operations) gets 403.
-     */
-    static Uni<ImrCase> ownCase(Caller caller, String caseNumber) {
-        return ImrCase.findByCaseNumber(caseNumber)
-                .map(found -> found != null && OrganizationAccess.maySee(caller, found.claimsAdministratorOrg) ? found : null)
-                .onItem().ifNull().failWith(() -> new NotFoundException("No IMR case " + caseNumber))
-                .invoke(imrCase -> OrganizationAccess.checkMayActFor(caller, imrCase.claimsAdministratorOrg));
-    }
 }

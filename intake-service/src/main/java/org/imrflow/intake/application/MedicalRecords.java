@@ -67,9 +67,9 @@ public class MedicalRecords {
             });
         });
         // Refuse before storing anything when the case cannot take records; checked again in the transaction.
-        return Panache.withSession(() -> CaseLifecycle.ownCase(caller, caseNumber).invoke(MedicalRecords::checkTakesRecords))
+        return Panache.withSession(() -> VisibleCases.own(caller, caseNumber).invoke(MedicalRecords::checkTakesRecords))
                 .chain(() -> documents.put(content))
-                .chain(sha256 -> Panache.withTransaction(() -> CaseLifecycle.ownCase(caller, caseNumber)
+                .chain(sha256 -> CaseWrites.inTransaction(() -> VisibleCases.own(caller, caseNumber)
                         .chain(imrCase -> record(imrCase, name, MedicalRecordCheck.essence(mediaType), content.length, sha256))));
     }
 
@@ -105,7 +105,7 @@ public class MedicalRecords {
      * starts now unless the records deadline already started it.
      */
     public Uni<ImrCase> complete(Caller caller, String caseNumber) {
-        return Panache.withTransaction(() -> CaseLifecycle.ownCase(caller, caseNumber).chain(imrCase -> {
+        return CaseWrites.inTransaction(() -> VisibleCases.own(caller, caseNumber).chain(imrCase -> {
             checkTakesRecords(imrCase);
             if (imrCase.documents.isEmpty()) {
                 throw new CaseStateConflictException("Case " + caseNumber + " has no records yet: upload them before saying they are complete");

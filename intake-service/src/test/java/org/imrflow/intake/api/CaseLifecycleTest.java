@@ -154,6 +154,23 @@ class CaseLifecycleTest {
         complete(caseNumber).statusCode(409);
     }
 
+    /**
+     * The case's own timers write to it in the background: the notice goes out while the claims administrator sends
+     * the records. Neither request may fail for a race it never saw.
+     */
+    @Test
+    void theClaimsAdministratorNeverLosesARaceWithTheCasesOwnTimers() {
+        // Thirty cases whose notices are all due: their timers send them while their records arrive.
+        List<String> cases = IntStream.range(0, 30).mapToObj(i -> submitted(dispute())).toList();
+        CompletableFuture<Integer> notices = timers.fireDue().subscribeAsCompletionStage();
+        List<CompletableFuture<String>> records = cases.stream().map(caseNumber -> CompletableFuture.supplyAsync(() ->
+                upload(ACME, caseNumber, "application/pdf", "pr2.pdf", PDF).extract().statusCode() + " "
+                        + complete(caseNumber).extract().statusCode())).toList();
+        notices.join();
+        assertEquals(cases.stream().map(caseNumber -> "201 200").toList(),
+                records.stream().map(CompletableFuture::join).toList(), "each case's upload, then complete");
+    }
+
     @Test
     void badDocumentsAreRefusedAndNothingIsStored() {
         String caseNumber = submitted(dispute());

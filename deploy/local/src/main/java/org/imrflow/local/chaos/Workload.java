@@ -214,10 +214,19 @@ final class Workload {
                     + abbreviate(uploaded.get().body()));
             return;
         }
-        var completed = http.postJson(RetryingHttp.CLAIMS_ADMIN, records + "/complete", "{}", Map.of(), this::stopping);
-        if (completed.isPresent() && completed.get().status() != 200 && completed.get().status() != 409) {
+        while (!stopping()) {
+            var completed = http.postJson(RetryingHttp.CLAIMS_ADMIN, records + "/complete", "{}", Map.of(), this::stopping);
+            if (completed.isEmpty() || completed.get().status() == 200) {
+                return;
+            }
+            // 409 is "already complete" when an earlier attempt's answer was lost; anything else is a finding
+            var status = http.get(RetryingHttp.CLAIMS_ADMIN, records, this::stopping);
+            if (status.isPresent() && status.get().ok() && tree(status.get().body()).path("status").path("completedAt").isTextual()) {
+                return;
+            }
             problems.add("case " + run.caseNumber + ": records complete answered " + completed.get().status() + " "
-                    + abbreviate(completed.get().body()));
+                    + abbreviate(completed.get().body()) + "; trying again");
+            RetryingHttp.pause(500);
         }
     }
 
