@@ -11,6 +11,8 @@ import java.util.List;
  * It never names the reviewer. Steps still to come are listed last, with their deadline.
  */
 public final class CaseTimeline {
+    private static final String NOT_NEEDED = "not needed: the case was withdrawn";
+
     private CaseTimeline() {
     }
 
@@ -21,7 +23,9 @@ public final class CaseTimeline {
 
     /** Whether a step with a deadline met it. */
     public enum Deadline {
-        MET, MISSED, PENDING
+        MET, MISSED, PENDING,
+        /** The case was withdrawn before the step was due: it will never happen, and that is no lateness. */
+        NOT_NEEDED
     }
 
     /**
@@ -59,9 +63,9 @@ public final class CaseTimeline {
             default -> "eligible";
         }));
         if (h.noticeDueAt() != null) {
-            steps.add(new Step(StepName.NOTICE_OF_ASSIGNMENT, h.noticeSentAt(), h.noticeDueAt(),
-                    deadline(h.noticeSentAt(), h.noticeDueAt(), now, h.withdrawnAt()),
-                    h.noticeSentAt() == null ? "to be sent" : "sent by " + h.noticeMethod()));
+            Deadline notice = deadline(h.noticeSentAt(), h.noticeDueAt(), now, h.withdrawnAt());
+            steps.add(new Step(StepName.NOTICE_OF_ASSIGNMENT, h.noticeSentAt(), h.noticeDueAt(), notice,
+                    h.noticeSentAt() != null ? "sent by " + h.noticeMethod() : notice == Deadline.NOT_NEEDED ? NOT_NEEDED : "to be sent"));
         }
         h.uploads().forEach(upload -> steps.add(new Step(StepName.RECORDS_UPLOADED, upload.at(), null, null, upload.name())));
         if (h.recordsDueAt() != null || h.recordsCompletedAt() != null) {
@@ -74,9 +78,9 @@ public final class CaseTimeline {
             } else {
                 detail = "awaited";
             }
-            steps.add(new Step(StepName.RECORDS_COMPLETE, h.recordsCompletedAt(), h.recordsDueAt(),
-                    h.recordsDueAt() == null ? null : deadline(h.recordsCompletedAt(), h.recordsDueAt(), now, h.withdrawnAt()),
-                    detail));
+            Deadline records = h.recordsDueAt() == null ? null : deadline(h.recordsCompletedAt(), h.recordsDueAt(), now, h.withdrawnAt());
+            steps.add(new Step(StepName.RECORDS_COMPLETE, h.recordsCompletedAt(), h.recordsDueAt(), records,
+                    records == Deadline.NOT_NEEDED ? NOT_NEEDED : detail));
         }
         if (h.convertedToExpeditedAt() != null) {
             steps.add(new Step(StepName.CONVERTED_TO_EXPEDITED, h.convertedToExpeditedAt(), null, null,
@@ -108,13 +112,15 @@ public final class CaseTimeline {
 
     /**
      * Met when done by the deadline, missed when done later or not done once it passed; pending before. A step a
-     * withdrawal made unnecessary is not missed for its deadline passing after the withdrawal.
+     * withdrawal made unnecessary is not needed, never missed for its deadline passing after the withdrawal.
      */
     static Deadline deadline(Instant doneAt, Instant dueAt, Instant now, Instant withdrawnAt) {
         if (doneAt != null) {
             return doneAt.isAfter(dueAt) ? Deadline.MISSED : Deadline.MET;
         }
-        Instant lookedAt = withdrawnAt != null && withdrawnAt.isBefore(now) ? withdrawnAt : now;
-        return lookedAt.isAfter(dueAt) ? Deadline.MISSED : Deadline.PENDING;
+        if (withdrawnAt != null && !withdrawnAt.isAfter(now)) {
+            return withdrawnAt.isAfter(dueAt) ? Deadline.MISSED : Deadline.NOT_NEEDED;
+        }
+        return now.isAfter(dueAt) ? Deadline.MISSED : Deadline.PENDING;
     }
 }

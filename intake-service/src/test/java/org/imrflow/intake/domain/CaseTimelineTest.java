@@ -348,7 +348,8 @@ class CaseTimelineTest {
         Case c = new Case().noticeSent().withdrawn(withdrawn, LocalDate.of(2026, 10, 6));
         List<Step> steps = c.timeline(RECORDS_DUE.plus(Duration.ofDays(60)));
 
-        assertEquals(Deadline.PENDING, only(steps, RECORDS_COMPLETE).deadline());
+        assertEquals(Deadline.NOT_NEEDED, only(steps, RECORDS_COMPLETE).deadline());
+        assertEquals("not needed: the case was withdrawn", only(steps, RECORDS_COMPLETE).detail());
         assertEquals(Deadline.MET, only(steps, NOTICE_OF_ASSIGNMENT).deadline());
         assertEquals(List.of(RECEIVED, SCREENED, NOTICE_OF_ASSIGNMENT, WITHDRAWN, RECORDS_COMPLETE), names(steps));
     }
@@ -357,7 +358,7 @@ class CaseTimelineTest {
     void aNoticeUnsentWhenTheCaseWasWithdrawnBeforeItsDeadlineIsNotMissed() {
         Instant withdrawn = RECEIVED_AT.plus(Duration.ofHours(2));
         Case c = new Case().withdrawn(withdrawn, RECEIVED_ON);
-        assertEquals(Deadline.PENDING, only(c.timeline(NOTICE_DUE.plus(Duration.ofDays(3))), NOTICE_OF_ASSIGNMENT).deadline());
+        assertEquals(Deadline.NOT_NEEDED, only(c.timeline(NOTICE_DUE.plus(Duration.ofDays(3))), NOTICE_OF_ASSIGNMENT).deadline());
     }
 
     @Test
