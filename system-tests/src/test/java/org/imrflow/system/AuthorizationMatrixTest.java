@@ -155,6 +155,8 @@ class AuthorizationMatrixTest {
             case "POST /api/reviews/{caseNumber}/determination" -> SampleDispute.determination();
             case "POST /api/cases/{caseNumber}/expedited-review" -> "{\"certificationReceivedDate\": \"" + LocalDate.now().minusDays(1) + "\"}";
             case "POST /api/cases/{caseNumber}/withdrawal" -> "{\"treatmentAuthorizedDate\": \"" + LocalDate.now().minusDays(1) + "\"}";
+            case "POST /api/cases/{caseNumber}/liability-resolution" ->
+                    "{\"resolvedDate\": \"" + LocalDate.now().minusDays(1) + "\", \"liabilityAccepted\": true}";
             default -> null;
         };
     }

@@ -60,6 +60,28 @@ public class CaseLifecycleResource {
             @NotNull @PastOrPresent LocalDate treatmentAuthorizedDate) {
     }
 
+    public record LiabilityResolution(
+            @Schema(description = "When liability for the injury or body part was resolved")
+            @NotNull @PastOrPresent LocalDate resolvedDate,
+            @Schema(description = "true: liability accepted, the case goes to review; false: resolved against the claim,"
+                    + " the case is closed as ineligible")
+            @NotNull Boolean liabilityAccepted) {
+    }
+
+    @POST
+    @Path("/liability-resolution")
+    @RolesAllowed(Roles.CLAIMS_ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Say how a deferred case's liability dispute was resolved: accepted, the case goes to review"
+            + " (its Notice of Assignment is then due by the next business day); against the claim, it is closed as"
+            + " ineligible")
+    @APIResponse(responseCode = "200", description = "Resolved; the case as it now stands")
+    @APIResponse(responseCode = "409", description = "The case is not deferred")
+    public Uni<CaseView> resolveLiability(@PathParam("caseNumber") String caseNumber, @Valid @NotNull LiabilityResolution request) {
+        return lifecycle.resolveLiability(callers.current(), caseNumber, request.resolvedDate(), request.liabilityAccepted())
+                .map(imrCase -> CaseView.of(imrCase, clock.instant()));
+    }
+
     @POST
     @Path("/expedited-review")
     @RolesAllowed(Roles.CLAIMS_ADMIN)
@@ -105,6 +127,7 @@ public class CaseLifecycleResource {
                 c.recordsDueAt, c.recordsCompletedAt, c.recordsDeadlinePassedAt, c.recordsDaysLate, c.recordsPenaltyDollars,
                 c.convertedToExpeditedAt, c.assignedAt,
                 c.determinationDueDate == null ? null : clocks.endOf(c.determinationDueDate),
-                c.determinationAtRiskAt, c.determinationOverdueAt, c.letterIssuedAt, c.withdrawnAt, c.treatmentAuthorizedDate);
+                c.determinationAtRiskAt, c.determinationOverdueAt, c.letterIssuedAt, c.withdrawnAt, c.treatmentAuthorizedDate,
+                c.liabilityResolvedAt, c.liabilityResolvedDate, c.liabilityAccepted);
     }
 }

@@ -16,6 +16,7 @@ import org.imrflow.http.identity.Caller;
 import org.imrflow.intake.domain.CaseClocks;
 import org.imrflow.intake.domain.CaseStateConflictException;
 import org.imrflow.intake.domain.CaseStatus;
+import org.imrflow.intake.messaging.CaseAnnouncements;
 import org.imrflow.intake.store.ImrCase;
 import org.jboss.logging.Logger;
 
@@ -35,9 +36,11 @@ public class CaseLifecycle implements TimerHandler {
     private final CaseClocks clocks;
     private final DurableTimers timers;
     private final Outbox outbox;
+    private final CaseAnnouncements announcements;
     private final Clock clock;
 
-    CaseLifecycle(CaseClocks clocks, DurableTimers timers, Outbox outbox, Clock clock) {
+    CaseLifecycle(CaseClocks clocks, DurableTimers timers, Outbox outbox, CaseAnnouncements announcements, Clock clock) {
+        this.announcements = announcements;
         this.clocks = clocks;
         this.timers = timers;
         this.outbox = outbox;
@@ -185,6 +188,39 @@ public class CaseLifecycle implements TimerHandler {
                             new CaseConvertedToExpedited(caseNumber, now, certificationReceived,
                                     recordsAwaited ? imrCase.recordsDueAt : null, imrCase.determinationDueDate)))
                     .replaceWith(imrCase);
+        }));
+    }
+
+    /**
+     * A deferred case's liability dispute was resolved. Accepted: the case goes to review as if found eligible now
+     * (its notice is due by the next business day, and case-received goes out). Resolved against the claim: there
+     * is no dispute of medical necessity left, and the case is closed as ineligible with that reason.
+     */
+    public Uni<ImrCase> resolveLiability(Caller caller, String caseNumber, LocalDate resolved, boolean accepted) {
+        return CaseWrites.inTransaction(() -> VisibleCases.own(caller, caseNumber).chain(imrCase -> {
+            if (imrCase.status != CaseStatus.DEFERRED) {
+                throw new CaseStateConflictException("Case " + caseNumber + " is " + imrCase.status
+                        + ": only a deferred case waits for its liability dispute to be resolved");
+            }
+            if (resolved.isBefore(imrCase.applicationReceivedDate)) {
+                throw new org.imrflow.http.InvalidRequestException("resolvedDate",
+                        "must not be before the application was received (" + imrCase.applicationReceivedDate + ")");
+            }
+            Instant now = clock.instant();
+            imrCase.liabilityResolvedAt = now;
+            imrCase.liabilityResolvedDate = resolved;
+            imrCase.liabilityAccepted = accepted;
+            imrCase.screeningReasons.clear();
+            if (accepted) {
+                imrCase.status = CaseStatus.RECEIVED;
+                LOG.infof("Case %s: liability accepted %s; it goes to review", caseNumber, resolved);
+                return open(imrCase).chain(() -> announcements.announce(imrCase, now)).replaceWith(imrCase);
+            }
+            imrCase.status = CaseStatus.INELIGIBLE;
+            imrCase.screeningReasons.add("Liability for the injury or body part was resolved against the claim on " + resolved
+                    + ": there is no dispute of medical necessity left to review.");
+            LOG.infof("Case %s: liability resolved against the claim %s; closed as ineligible", caseNumber, resolved);
+            return announcements.announce(imrCase, now).replaceWith(imrCase);
         }));
     }
 

@@ -17,7 +17,7 @@ public final class CaseTimeline {
     }
 
     public enum StepName {
-        RECEIVED, SCREENED, NOTICE_OF_ASSIGNMENT, RECORDS_UPLOADED, RECORDS_COMPLETE, CONVERTED_TO_EXPEDITED,
+        RECEIVED, SCREENED, LIABILITY_RESOLVED, NOTICE_OF_ASSIGNMENT, RECORDS_UPLOADED, RECORDS_COMPLETE, CONVERTED_TO_EXPEDITED,
         ASSIGNED, DETERMINATION_AT_RISK, DETERMINATION_OVERDUE, LETTER_ISSUED, WITHDRAWN
     }
 
@@ -48,7 +48,8 @@ public final class CaseTimeline {
             int recordsDaysLate, int recordsPenaltyDollars,
             Instant convertedToExpeditedAt, Instant assignedAt,
             Instant determinationDueAt, Instant atRiskAt, Instant overdueAt, Instant letterIssuedAt,
-            Instant withdrawnAt, LocalDate treatmentAuthorizedDate) {
+            Instant withdrawnAt, LocalDate treatmentAuthorizedDate,
+            Instant liabilityResolvedAt, LocalDate liabilityResolvedDate, Boolean liabilityAccepted) {
     }
 
     public static List<Step> of(History h, Instant now) {
@@ -60,8 +61,14 @@ public final class CaseTimeline {
             case DEFERRED -> "deferred: liability disputed";
             // a withdrawn case was eligible or deferred; only a deferred one has a reason from the screen
             case WITHDRAWN -> h.screeningReasons() > 0 ? "deferred: liability disputed" : "eligible";
-            default -> "eligible";
+            default -> h.liabilityResolvedAt() != null ? "deferred: liability disputed" : "eligible";
         }));
+        if (h.liabilityResolvedAt() != null) {
+            steps.add(new Step(StepName.LIABILITY_RESOLVED, h.liabilityResolvedAt(), null, null,
+                    Boolean.TRUE.equals(h.liabilityAccepted())
+                            ? "liability accepted on " + h.liabilityResolvedDate() + ": the case goes to review"
+                            : "liability resolved against the claim on " + h.liabilityResolvedDate() + ": closed"));
+        }
         if (h.noticeDueAt() != null) {
             Deadline notice = deadline(h.noticeSentAt(), h.noticeDueAt(), now, h.withdrawnAt());
             steps.add(new Step(StepName.NOTICE_OF_ASSIGNMENT, h.noticeSentAt(), h.noticeDueAt(), notice,

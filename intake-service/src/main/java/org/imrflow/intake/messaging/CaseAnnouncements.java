@@ -24,11 +24,16 @@ public class CaseAnnouncements {
 
     /** Call in the transaction that stored the case. */
     public Uni<Void> announce(ImrCase imrCase) {
+        return announce(imrCase, imrCase.receivedAt);
+    }
+
+    /** Call in the transaction that screened the case, at {@code screenedAt}. */
+    public Uni<Void> announce(ImrCase imrCase, java.time.Instant screenedAt) {
         if (imrCase.status == CaseStatus.RECEIVED) {
             return outbox.append(EventType.CASE_RECEIVED, imrCase.caseNumber, caseReceived(imrCase));
         }
         return outbox.append(EventType.CASE_INELIGIBLE, imrCase.caseNumber, new CaseIneligible(
-                imrCase.caseNumber, imrCase.receivedAt, imrCase.status == CaseStatus.DEFERRED, List.copyOf(imrCase.screeningReasons)));
+                imrCase.caseNumber, screenedAt, imrCase.status == CaseStatus.DEFERRED, List.copyOf(imrCase.screeningReasons)));
     }
 
     static CaseReceived caseReceived(ImrCase c) {

@@ -198,6 +198,16 @@ public class ImrCase extends PanacheEntityBase {
     @Column(name = "certification_received_date")
     public LocalDate certificationReceivedDate;
 
+    /** When the claims administrator said a deferred case's liability dispute was resolved, and how. */
+    @Column(name = "liability_resolved_at")
+    public Instant liabilityResolvedAt;
+
+    @Column(name = "liability_resolved_date")
+    public LocalDate liabilityResolvedDate;
+
+    @Column(name = "liability_accepted")
+    public Boolean liabilityAccepted;
+
     @Column(name = "withdrawn_at")
     public Instant withdrawnAt;
 

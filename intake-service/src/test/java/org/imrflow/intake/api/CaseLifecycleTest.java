@@ -289,6 +289,39 @@ class CaseLifecycleTest {
     }
 
     @Test
+    void aDeferredCaseGoesToReviewOnceLiabilityIsAccepted_orClosesWhenResolvedAgainstTheClaim() {
+        String disputed = dispute().replace("\"reviewType\"", "\"liabilityDisputed\": true, \"reviewType\"");
+        String accepted = asClaimsAdmin(ACME).contentType(ContentType.JSON).body(disputed).post("/api/cases").then()
+                .statusCode(201).body("status", equalTo("DEFERRED")).extract().path("caseNumber");
+        String resolution = "{\"resolvedDate\": \"" + LocalDate.now(PACIFIC) + "\", \"liabilityAccepted\": %s}";
+        asClaimsAdmin(ACME).contentType(ContentType.JSON).body(resolution.formatted("true"))
+                .post("/api/cases/" + accepted + "/liability-resolution").then().statusCode(200)
+                .body("status", equalTo("RECEIVED")).body("screeningReasons.size()", equalTo(0))
+                .body("notice.dueAt", notNullValue());
+        assertEquals(accepted, stream.awaitEvent(EventType.CASE_RECEIVED, accepted).caseNumber());
+        stream.awaitEvent(EventType.NOTICE_OF_ASSIGNMENT_SENT, accepted);
+        asClaimsAdmin(ACME).get("/api/cases/" + accepted + "/timeline").then()
+                .body("find { it.step == 'SCREENED' }.detail", equalTo("deferred: liability disputed"))
+                .body("find { it.step == 'LIABILITY_RESOLVED' }.detail", containsString("liability accepted"));
+        asClaimsAdmin(ACME).contentType(ContentType.JSON).body(resolution.formatted("true"))
+                .post("/api/cases/" + accepted + "/liability-resolution").then().statusCode(409)
+                .body("detail", containsString("only a deferred case"));
+
+        String denied = asClaimsAdmin(ACME).contentType(ContentType.JSON).body(disputed.replace("\"claimNumber\": \"", "\"claimNumber\": \"D"))
+                .post("/api/cases").then().statusCode(201).body("status", equalTo("DEFERRED")).extract().path("caseNumber");
+        asClaimsAdmin(ACME).contentType(ContentType.JSON).body("{\"liabilityAccepted\": false}")
+                .post("/api/cases/" + denied + "/liability-resolution").then().statusCode(400)
+                .body("errors.field", hasItem("resolvedDate"));
+        asClaimsAdmin(ACME).contentType(ContentType.JSON).body(resolution.formatted("false"))
+                .post("/api/cases/" + denied + "/liability-resolution").then().statusCode(200)
+                .body("status", equalTo("INELIGIBLE"))
+                .body("screeningReasons[0]", containsString("resolved against the claim"));
+        List<StreamEvent> screened = stream.awaitEvents(EventType.CASE_INELIGIBLE, denied, 2);
+        assertEquals(List.of(true, false), screened.stream().map(e -> e.payload().get("deferred").asBoolean()).toList());
+        assertEquals(List.of(), stream.readAll(EventType.CASE_RECEIVED, denied));
+    }
+
+    @Test
     void afterTheLetterAWithdrawalIs409() {
         String caseNumber = submitted(dispute());
         stream.publish(EventType.LETTER_ISSUED, caseNumber, new LetterIssued(caseNumber, UUID.randomUUID().toString(),

@@ -18,6 +18,7 @@ import static org.imrflow.intake.domain.CaseTimeline.StepName.CONVERTED_TO_EXPED
 import static org.imrflow.intake.domain.CaseTimeline.StepName.DETERMINATION_AT_RISK;
 import static org.imrflow.intake.domain.CaseTimeline.StepName.DETERMINATION_OVERDUE;
 import static org.imrflow.intake.domain.CaseTimeline.StepName.LETTER_ISSUED;
+import static org.imrflow.intake.domain.CaseTimeline.StepName.LIABILITY_RESOLVED;
 import static org.imrflow.intake.domain.CaseTimeline.StepName.NOTICE_OF_ASSIGNMENT;
 import static org.imrflow.intake.domain.CaseTimeline.StepName.RECEIVED;
 import static org.imrflow.intake.domain.CaseTimeline.StepName.RECORDS_COMPLETE;
@@ -68,6 +69,21 @@ class CaseTimelineTest {
         Instant letterIssuedAt;
         Instant withdrawnAt;
         LocalDate treatmentAuthorizedDate;
+        Instant liabilityResolvedAt;
+        LocalDate liabilityResolvedDate;
+        Boolean liabilityAccepted;
+
+        /** Deferred at the screen, then its liability dispute resolved at {@code at}. */
+        Case liabilityResolved(Instant at, boolean accepted) {
+            liabilityResolvedAt = at;
+            liabilityResolvedDate = at.atZone(java.time.ZoneId.of("America/Los_Angeles")).toLocalDate();
+            liabilityAccepted = accepted;
+            if (!accepted) {
+                status = CaseStatus.INELIGIBLE;
+                screeningReasons = 1;
+            }
+            return this;
+        }
 
         Case noticeSent() {
             noticeSentAt = NOTICE_SENT;
@@ -112,7 +128,8 @@ class CaseTimelineTest {
             return new History(receivedAt, applicationReceivedDate, status, screeningReasons, noticeDueAt, noticeSentAt,
                     noticeMethod, List.copyOf(uploads), recordsDueAt, recordsCompletedAt, recordsDeadlinePassedAt,
                     recordsDaysLate, recordsPenaltyDollars, convertedToExpeditedAt, assignedAt, determinationDueAt, atRiskAt,
-                    overdueAt, letterIssuedAt, withdrawnAt, treatmentAuthorizedDate);
+                    overdueAt, letterIssuedAt, withdrawnAt, treatmentAuthorizedDate, liabilityResolvedAt, liabilityResolvedDate,
+                    liabilityAccepted);
         }
 
         List<Step> timeline(Instant now) {
@@ -138,6 +155,30 @@ class CaseTimelineTest {
         assertEquals(new Step(RECEIVED, RECEIVED_AT, null, null, "application received 2026-10-01"), steps.get(0));
         assertEquals(new Step(SCREENED, RECEIVED_AT, null, null, "eligible"), steps.get(1));
         assertEquals(new Step(NOTICE_OF_ASSIGNMENT, null, NOTICE_DUE, Deadline.PENDING, "to be sent"), steps.get(2));
+    }
+
+    @Test
+    void aDeferredCaseWhoseLiabilityWasAcceptedShowsItWasDeferredThenWentToReview() {
+        Instant resolved = RECEIVED_AT.plus(java.time.Duration.ofDays(20));
+        Case c = new Case().liabilityResolved(resolved, true);
+        c.noticeDueAt = NOTICE_DUE.plus(java.time.Duration.ofDays(20));
+        List<Step> steps = c.timeline(resolved.plusSeconds(1));
+
+        assertEquals(List.of(RECEIVED, SCREENED, LIABILITY_RESOLVED, NOTICE_OF_ASSIGNMENT), names(steps));
+        assertEquals("deferred: liability disputed", only(steps, SCREENED).detail());
+        assertEquals(new Step(LIABILITY_RESOLVED, resolved, null, null,
+                "liability accepted on 2026-10-21: the case goes to review"), only(steps, LIABILITY_RESOLVED));
+    }
+
+    @Test
+    void aDeferredCaseWhoseLiabilityWasResolvedAgainstTheClaimIsClosed() {
+        Instant resolved = RECEIVED_AT.plus(java.time.Duration.ofDays(20));
+        Case c = new Case().liabilityResolved(resolved, false);
+        c.noticeDueAt = null;
+        List<Step> steps = c.timeline(resolved.plusSeconds(1));
+
+        assertEquals(List.of(RECEIVED, SCREENED, LIABILITY_RESOLVED), names(steps));
+        assertEquals("liability resolved against the claim on 2026-10-21: closed", only(steps, LIABILITY_RESOLVED).detail());
     }
 
     @Test

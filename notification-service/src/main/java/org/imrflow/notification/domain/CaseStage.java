@@ -15,8 +15,11 @@ public enum CaseStage {
     RECEIVED(1),
     /** Screened out. */
     INELIGIBLE(1),
-    /** Waiting while liability is disputed. */
-    DEFERRED(1),
+    /**
+     * Waiting while liability is disputed. It ranks below the other first stages: once liability is resolved the
+     * case is received for review (or screened out) after all, and a deferral seen late does not take that back.
+     */
+    DEFERRED(0),
     ASSIGNED(2),
     DECIDED(3),
     /**
@@ -65,7 +68,7 @@ public enum CaseStage {
 
     /** Whether a case starts here: every case enters the pipeline at one of the first stages. */
     public boolean isFirst() {
-        return rank == 1;
+        return rank <= 1;
     }
 
     /**

@@ -62,6 +62,14 @@ class CaseStageTest {
     }
 
     @Test
+    void aDeferredCaseMovesOnOnceItsLiabilityIsResolved_andALateDeferralDoesNotTakeThatBack() {
+        assertEquals(CaseStage.RECEIVED, CaseStage.DEFERRED.furthest(CaseStage.RECEIVED), "liability accepted");
+        assertEquals(CaseStage.INELIGIBLE, CaseStage.DEFERRED.furthest(CaseStage.INELIGIBLE), "resolved against the claim");
+        assertEquals(CaseStage.RECEIVED, CaseStage.RECEIVED.furthest(CaseStage.DEFERRED), "the deferral arriving late");
+        assertEquals(true, CaseStage.DEFERRED.isFirst(), "a deferred case entered the pipeline");
+    }
+
+    @Test
     void aWithdrawnCaseStaysWithdrawnWhateverArrivesLateButALetterStands() {
         for (CaseStage before : List.of(CaseStage.RECEIVED, CaseStage.ASSIGNED, CaseStage.DECIDED)) {
             assertEquals(CaseStage.WITHDRAWN, before.furthest(CaseStage.WITHDRAWN), "withdrawn from " + before);
@@ -83,7 +91,8 @@ class CaseStageTest {
 
     private static int rank(CaseStage stage) {
         return switch (stage) {
-            case RECEIVED, INELIGIBLE, DEFERRED -> 1;
+            case DEFERRED -> 0;
+            case RECEIVED, INELIGIBLE -> 1;
             case ASSIGNED -> 2;
             case DECIDED -> 3;
             case WITHDRAWN -> 4;
