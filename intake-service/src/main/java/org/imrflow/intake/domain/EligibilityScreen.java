@@ -13,6 +13,7 @@ import java.util.Optional;
  * administrator agrees it is eligible anyway.
  */
 public final class EligibilityScreen {
+    private static final int MOST_CASES_NAMED = 5;
     private final FilingWindow window;
 
     public EligibilityScreen(FilingWindow window) {
@@ -44,13 +45,7 @@ public final class EligibilityScreen {
             case DENIED, MODIFIED -> {
             }
         }
-        for (int item = 0; item < facts.disputedItems().size(); item++) {
-            String treatment = facts.disputedItems().get(item);
-            int itemNumber = item + 1;
-            earlierReviewOf(treatment, facts.earlierReviews()).ifPresent(earlier -> reasons.add(
-                    "Item " + itemNumber + " (" + treatment + ") was already taken to IMR on this claim in case "
-                            + earlier.caseNumber() + "."));
-        }
+        earlierReviews(facts).ifPresent(reasons::add);
         boolean deferred = facts.liabilityDisputed() && !facts.eligibleDespiteLiability();
         if (!reasons.isEmpty()) {
             if (deferred) {
@@ -67,6 +62,32 @@ public final class EligibilityScreen {
 
     private static String servedBy(UrServiceMethod method) {
         return method == UrServiceMethod.MAIL ? "by mail" : "personally or electronically";
+    }
+
+    /**
+     * One reason for every item already taken to IMR on the claim, naming the items and the earlier cases. One, and
+     * short, because a notice (and its event) holds a bounded number of reasons of bounded length, while an
+     * application may have 25 items with descriptions of 1,000 characters.
+     */
+    private static Optional<String> earlierReviews(ScreeningFacts facts) {
+        List<Integer> items = new ArrayList<>();
+        java.util.Set<String> cases = new java.util.TreeSet<>();
+        for (int item = 0; item < facts.disputedItems().size(); item++) {
+            int itemNumber = item + 1;
+            earlierReviewOf(facts.disputedItems().get(item), facts.earlierReviews()).ifPresent(earlier -> {
+                items.add(itemNumber);
+                cases.add(earlier.caseNumber());
+            });
+        }
+        if (items.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> named = cases.stream().limit(MOST_CASES_NAMED).toList();
+        String more = cases.size() > MOST_CASES_NAMED ? " and " + (cases.size() - MOST_CASES_NAMED) + " more" : "";
+        return Optional.of((items.size() == 1 ? "Item " + items.get(0) + " was" : "Items "
+                + items.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")) + " were")
+                + " already taken to IMR on this claim, in " + (cases.size() == 1 ? "case " : "cases ")
+                + String.join(", ", named) + more + ".");
     }
 
     private static Optional<ScreeningFacts.EarlierReview> earlierReviewOf(String treatment, List<ScreeningFacts.EarlierReview> earlier) {

@@ -136,10 +136,24 @@ class EligibilityScreenTest {
     void theSameTreatmentTakenToImrBeforeOnTheClaimIsIneligibleNamingTheEarlierCase() {
         ScreeningResult result = screened(facts().earlier(
                 new ScreeningFacts.EarlierReview("CM26-0000012", "  cervical MEDIAL branch   neurotomy ")));
-        assertEquals(List.of("Item 1 (Cervical medial branch neurotomy) was already taken to IMR on this claim in case CM26-0000012."),
-                result.reasons());
+        assertEquals(List.of("Item 1 was already taken to IMR on this claim, in case CM26-0000012."), result.reasons());
         assertTrue(screened(facts().earlier(new ScreeningFacts.EarlierReview("CM26-0000012", "Lumbar MRI"))).eligible(),
                 "another treatment of the same claim is no obstacle");
+    }
+
+    /** A notice, and its case-ineligible event, holds at most 20 reasons of at most 500 characters each. */
+    @Test
+    void manyItemsTakenToImrBeforeMakeOneShortReasonNamingThem() {
+        List<String> items = java.util.stream.IntStream.rangeClosed(1, 25).mapToObj(i -> i + " " + "x".repeat(995)).toList();
+        List<ScreeningFacts.EarlierReview> earlier = java.util.stream.IntStream.rangeClosed(1, 25)
+                .mapToObj(i -> new ScreeningFacts.EarlierReview("CM26-00000%02d".formatted(i), i + " " + "x".repeat(995))).toList();
+        ScreeningResult result = screen.screen(new ScreeningFacts(SERVED.plusDays(10), SERVED, UrServiceMethod.MAIL, false,
+                UrDecisionType.DENIED, true, Signatory.EMPLOYEE, false, false, items, earlier));
+        assertEquals(1, result.reasons().size(), result.reasons().toString());
+        String reason = result.reasons().get(0);
+        assertTrue(reason.length() <= org.imrflow.events.EventLimits.SCREENING_REASON, reason.length() + ": " + reason);
+        assertTrue(reason.startsWith("Items 1, 2, 3,"), reason);
+        assertTrue(reason.endsWith("in cases CM26-0000001, CM26-0000002, CM26-0000003, CM26-0000004, CM26-0000005 and 20 more."), reason);
     }
 
     @Test
