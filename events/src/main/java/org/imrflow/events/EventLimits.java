@@ -33,6 +33,8 @@ public final class EventLimits {
     public static final int CLINICAL_CASE_SUMMARY = 20_000;
     /** One item's decision rationale; the sample letter's is about 1,700 characters. */
     public static final int RATIONALE = 8_000;
+    /** Why one evidence level above the one cited does not apply (kept by review; not in any event). */
+    public static final int WHY_NOT_HIGHER = 2_000;
     public static final int SCREENING_REASONS = 20;
     public static final int SCREENING_REASON = 500;
     /** An IMR case number, e.g. CM26-0000001. */

@@ -15,6 +15,7 @@ import org.imrflow.events.ReviewerGuideline;
 import org.imrflow.review.domain.ItemDecisionDraft;
 
 import java.util.List;
+import java.util.Map;
 
 /** The expert reviewer's Final Determination: the clinical case summary and a decision on every disputed item. */
 public record DeterminationRequest(
@@ -38,7 +39,10 @@ public record DeterminationRequest(
             @NotNull EvidenceLevel evidenceLevel,
             @Schema(example = "MTUS ACOEM") @NotBlank @Size(max = EventLimits.GUIDELINE_SOURCE) String source,
             @Schema(example = "Chapter 8 Neck and Upper Back Complaints") @Size(max = EventLimits.GUIDELINE_CHAPTER) String chapter,
-            @Schema(example = "174") @Size(max = EventLimits.GUIDELINE_PAGES) String pages) {
+            @Schema(example = "174") @Size(max = EventLimits.GUIDELINE_PAGES) String pages,
+            @Schema(description = "For each evidence level above the one cited, why it does not apply (Labor Code"
+                    + " 4610.5(c)(2)); required below MTUS, e.g. {\"MTUS\": \"The MTUS does not address ...\"}")
+            Map<EvidenceLevel, @NotBlank @Size(max = EventLimits.WHY_NOT_HIGHER) String> whyNotHigher) {
     }
 
     List<ItemDecisionDraft> drafts(ClaimsAdministratorGuideline caseGuideline) {
@@ -50,6 +54,7 @@ public record DeterminationRequest(
                         d.claimsAdministratorGuideline().citation()),
                 new ReviewerGuideline(d.reviewerGuideline().evidenceLevel(), d.reviewerGuideline().source(),
                         d.reviewerGuideline().chapter(), d.reviewerGuideline().pages()),
+                d.reviewerGuideline().whyNotHigher(),
                 d.rationale())).toList();
     }
 }

@@ -4,6 +4,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.imrflow.events.ClaimsAdministratorGuideline;
 import org.imrflow.events.DisputedItem;
 import org.imrflow.events.DocumentReference;
+import org.imrflow.events.EvidenceLevel;
 import org.imrflow.events.Outcome;
 import org.imrflow.events.ReviewType;
 import org.imrflow.events.ReviewerGuideline;
@@ -16,6 +17,7 @@ import org.imrflow.review.store.ReviewStatus;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /** A review as its reviewer sees it: the assignment, the decision, and the case file's records and clock. */
 public record ReviewView(
@@ -47,7 +49,7 @@ public record ReviewView(
         List<Decision> decisions) {
 
     public record Decision(int itemNumber, Outcome outcome, ClaimsAdministratorGuideline claimsAdministratorGuideline,
-                           ReviewerGuideline reviewerGuideline, String rationale) {
+                           ReviewerGuideline reviewerGuideline, Map<EvidenceLevel, String> whyNotHigher, String rationale) {
     }
 
     /** @param file the case's file; null when no event of intake's about the case reached review yet */
@@ -59,6 +61,6 @@ public record ReviewView(
                 file == null ? List.of() : file.documents.stream().map(CaseDocumentRow::toReference).toList(),
                 r.urGuideline(), r.items(), r.clinicalCaseSummary, r.decidedAt, r.withdrawnAt,
                 r.decisions.stream().map(d -> new Decision(d.itemNumber, d.outcome, d.claimsAdministratorGuideline(),
-                        d.reviewerGuideline(), d.rationale)).toList());
+                        d.reviewerGuideline(), d.whyNotHigher(), d.rationale)).toList());
     }
 }

@@ -9,8 +9,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * What a determination must satisfy before it can be recorded: every disputed item decided, each exactly once, and
- * no decision on an item the case does not have. Field names follow the determination's JSON, so each violation can
+ * What a determination must satisfy before it can be recorded: every disputed item decided, each exactly once, no
+ * decision on an item the case does not have, and each decision below MTUS saying why every higher level of
+ * evidence does not apply ({@link EvidenceHierarchy}). Field names follow the determination's JSON, so each violation can
  * be shown next to the field a reviewer must fix.
  */
 public final class DeterminationRules {
@@ -22,7 +23,10 @@ public final class DeterminationRules {
         Set<Integer> known = disputed.stream().map(DisputedItem::itemNumber).collect(Collectors.toSet());
         Set<Integer> decided = new HashSet<>();
         for (int i = 0; i < decisions.size(); i++) {
-            int itemNumber = decisions.get(i).itemNumber();
+            ItemDecisionDraft decision = decisions.get(i);
+            int itemNumber = decision.itemNumber();
+            violations.addAll(EvidenceHierarchy.check(i, itemNumber, decision.reviewerGuideline().evidenceLevel(),
+                    decision.whyNotHigher()));
             String field = "decisions[" + i + "].itemNumber";
             if (!known.contains(itemNumber)) {
                 violations.add(new RuleViolation(field, "the case has no disputed item " + itemNumber));

@@ -32,6 +32,7 @@ import static org.imrflow.events.testing.SignIn.asReviewer;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -94,6 +95,27 @@ class ReviewInputTest {
                 .body("errors.field", contains("decisions[0].reviewerGuideline.source"));
         asOperations().get("/api/reviews/" + caseNumber).then().body("status", equalTo("PENDING"));
         decide(caseNumber, determination).statusCode(200).body("status", equalTo("DECIDED"));
+    }
+
+    /** Labor Code 4610.5(c)(2): below MTUS, the reviewer says why each higher level does not apply. */
+    @Test
+    void aDecisionBelowMtusWithoutItsReasonsIsA400NamingTheItemAndEachLevel_andWithThemItIsRecorded() {
+        String caseNumber = pendingReview(EventStreamProbe.ofTestConfig(), CASES, "rev-input-01");
+        String expertOpinion = SampleDispute.determination().replace("\"evidenceLevel\": \"MTUS\"", "\"evidenceLevel\": \"EXPERT_OPINION\"");
+        refused(decide(caseNumber, expertOpinion), 400)
+                .body("errors.field", contains("decisions[0].reviewerGuideline.whyNotHigher.MTUS",
+                        "decisions[0].reviewerGuideline.whyNotHigher.PEER_REVIEWED_EVIDENCE",
+                        "decisions[0].reviewerGuideline.whyNotHigher.NATIONAL_PROFESSIONAL_STANDARDS"))
+                .body("errors[0].message", startsWith("item 1 cites expert opinion: say why MTUS does not apply"));
+        asOperations().get("/api/reviews/" + caseNumber).then().body("status", equalTo("PENDING"));
+
+        String reasoned = expertOpinion.replace("\"evidenceLevel\": \"EXPERT_OPINION\",", """
+                "evidenceLevel": "EXPERT_OPINION", "whyNotHigher": {
+                  "MTUS": "The MTUS does not address radiofrequency neurotomy above C3.",
+                  "PEER_REVIEWED_EVIDENCE": "No controlled study covers the C2 level.",
+                  "NATIONAL_PROFESSIONAL_STANDARDS": "No national society has published a standard for it." },""");
+        decide(caseNumber, reasoned).statusCode(200).body("status", equalTo("DECIDED"))
+                .body("decisions[0].whyNotHigher.MTUS", startsWith("The MTUS does not address"));
     }
 
     @Test

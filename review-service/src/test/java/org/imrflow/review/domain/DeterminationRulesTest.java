@@ -9,6 +9,7 @@ import org.imrflow.events.ReviewerGuideline;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +22,7 @@ class DeterminationRulesTest {
     private static ItemDecisionDraft decide(int itemNumber) {
         return new ItemDecisionDraft(itemNumber, Outcome.UPHELD, new ClaimsAdministratorGuideline(true, "MTUS"),
                 new ReviewerGuideline(EvidenceLevel.MTUS, "MTUS Chronic Pain Medical Treatment Guidelines", null, "80"),
-                "Not indicated.");
+                Map.of(), "Not indicated.");
     }
 
     @Test
@@ -52,5 +53,18 @@ class DeterminationRulesTest {
         List<RuleViolation> violations = DeterminationRules.check(TWO_ITEMS, List.of(decide(7), decide(7)));
         assertEquals(List.of("decisions[0].itemNumber", "decisions[1].itemNumber", "decisions", "decisions"),
                 violations.stream().map(RuleViolation::field).toList());
+    }
+
+    @Test
+    void aDecisionBelowMtusWithoutItsReasonsIsRefusedNamingTheItemAndTheLevel() {
+        ItemDecisionDraft expertOpinion = new ItemDecisionDraft(2, Outcome.OVERTURNED, new ClaimsAdministratorGuideline(false, "ODG"),
+                new ReviewerGuideline(EvidenceLevel.EXPERT_OPINION, "Expert opinion", null, null),
+                Map.of(EvidenceLevel.MTUS, "The MTUS does not address this treatment."), "Indicated.");
+        List<RuleViolation> violations = DeterminationRules.check(TWO_ITEMS, List.of(decide(1), expertOpinion));
+        assertEquals(List.of("decisions[1].reviewerGuideline.whyNotHigher.PEER_REVIEWED_EVIDENCE",
+                        "decisions[1].reviewerGuideline.whyNotHigher.NATIONAL_PROFESSIONAL_STANDARDS"),
+                violations.stream().map(RuleViolation::field).toList());
+        assertTrue(violations.get(0).message().startsWith("item 2 cites expert opinion: say why peer reviewed evidence does not apply"),
+                violations.get(0).message());
     }
 }
