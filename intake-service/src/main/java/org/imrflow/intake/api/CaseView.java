@@ -52,6 +52,20 @@ public record CaseView(
      */
     public record Records(Instant dueAt, int documents, Instant completedAt, boolean deadlinePassed, int daysLate,
                           int penaltyDollars) {
+
+        /**
+         * None for a case that never went to review. Lateness stops at completion, or at a withdrawal: a withdrawn
+         * case needs no more records.
+         */
+        static Records of(ImrCase c, Instant now) {
+            if (c.status == CaseStatus.INELIGIBLE || c.status == CaseStatus.DEFERRED) {
+                return null;
+            }
+            int daysLate = c.recordsCompletedAt != null ? c.recordsDaysLate
+                    : LateRecords.daysLate(c.recordsDueAt, c.withdrawnAt != null ? c.withdrawnAt : now);
+            return new Records(c.recordsDueAt, c.documents.size(), c.recordsCompletedAt, c.recordsDeadlinePassedAt != null,
+                    daysLate, LateRecords.penaltyDollars(daysLate));
+        }
     }
 
     public record Withdrawal(Instant withdrawnAt, LocalDate treatmentAuthorizedDate) {
@@ -68,14 +82,11 @@ public record CaseView(
     }
 
     static CaseView of(ImrCase c, Instant now) {
-        int daysLate = c.recordsCompletedAt != null ? c.recordsDaysLate : LateRecords.daysLate(c.recordsDueAt, now);
         return new CaseView(c.caseNumber, c.status, List.copyOf(c.screeningReasons), c.receivedAt, c.reviewType, c.claimNumber,
                 c.dateOfInjury, c.employer, c.employeeName, c.employeeRepresented, c.claimsAdministratorName,
                 c.requestingPhysician, c.requestingPhysicianSpecialty, c.urDecisionDate, c.applicationReceivedDate,
                 c.noticeDueAt == null ? null : new Notice(c.noticeDueAt, c.noticeSentAt, c.noticeSentAt == null ? null : c.noticeMethod),
-                c.status == CaseStatus.INELIGIBLE || c.status == CaseStatus.DEFERRED ? null : new Records(c.recordsDueAt,
-                        c.documents.size(), c.recordsCompletedAt, c.recordsDeadlinePassedAt != null, daysLate,
-                        LateRecords.penaltyDollars(daysLate)),
+                Records.of(c, now),
                 c.clockStartedAt, c.determinationDueDate, c.convertedToExpeditedAt, c.letterIssuedAt,
                 c.withdrawnAt == null ? null : new Withdrawal(c.withdrawnAt, c.treatmentAuthorizedDate),
                 c.disputedItems.stream()

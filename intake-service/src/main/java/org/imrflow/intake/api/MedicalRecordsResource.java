@@ -72,7 +72,7 @@ public class MedicalRecordsResource {
     /** The records of a case: where they stand against their deadline, and every document. */
     public record RecordsView(String caseNumber, CaseView.Records status, List<DocumentView> documents) {
         static RecordsView of(ImrCase c, Instant now) {
-            return new RecordsView(c.caseNumber, CaseView.of(c, now).records(),
+            return new RecordsView(c.caseNumber, CaseView.Records.of(c, now),
                     c.documents.stream().map(DocumentView::of).toList());
         }
     }

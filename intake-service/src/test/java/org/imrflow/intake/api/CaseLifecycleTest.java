@@ -263,6 +263,7 @@ class CaseLifecycleTest {
     @Test
     void aWithdrawnCaseClosesWithoutALetter_takesNoRecords_andCannotBeWithdrawnTwice() {
         String caseNumber = submitted(dispute());
+        stream.awaitEvent(EventType.NOTICE_OF_ASSIGNMENT_SENT, caseNumber); // records are due from here
         String body = "{\"treatmentAuthorizedDate\": \"" + LocalDate.now(PACIFIC) + "\"}";
         asClaimsAdmin(OTHER_ORGANIZATION).contentType(ContentType.JSON).body(body)
                 .post("/api/cases/" + caseNumber + "/withdrawal").then().statusCode(404);
@@ -284,6 +285,7 @@ class CaseLifecycleTest {
         firesEveryDueTimer();
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
                 .until(() -> stream.readAll(EventType.DEADLINE_REACHED, caseNumber).isEmpty());
+        caseView(caseNumber).body("records.daysLate", equalTo(0)).body("records.penaltyDollars", equalTo(0));
         asClaimsAdmin(ACME).get("/api/cases/" + caseNumber + "/timeline").then()
                 .body("step", hasItem("WITHDRAWN")).body("step", not(hasItem("LETTER_ISSUED")));
     }
