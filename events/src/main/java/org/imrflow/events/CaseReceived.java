@@ -28,6 +28,7 @@ public record CaseReceived(
      * @param representativeFirmId   the representative's firm, when represented and known
      * @param requestingPhysicianNpi the requesting physician's National Provider Identifier
      * @param urOrganizationId       the organization that made the UR decision, when known
+     * @param requestingPhysicianMedicalGroupId the requesting physician's medical group, when known
      */
     public record Parties(
             String employeeName,
@@ -41,6 +42,16 @@ public record CaseReceived(
             String requestingPhysician,
             String requestingPhysicianNpi,
             String requestingPhysicianSpecialty,
-            String urOrganizationId) {
+            String urOrganizationId,
+            String requestingPhysicianMedicalGroupId) {
+
+        public Parties(String employeeName, boolean employeeRepresented, String representativeName,
+                       String representativeFirm, String representativeFirmId, String employer, String employerId,
+                       String claimsAdministrator, String requestingPhysician, String requestingPhysicianNpi,
+                       String requestingPhysicianSpecialty, String urOrganizationId) {
+            this(employeeName, employeeRepresented, representativeName, representativeFirm, representativeFirmId,
+                    employer, employerId, claimsAdministrator, requestingPhysician, requestingPhysicianNpi,
+                    requestingPhysicianSpecialty, urOrganizationId, null);
+        }
     }
 }

@@ -14,6 +14,9 @@ public enum EventType {
     CASE_CONVERTED_TO_EXPEDITED("case-converted-to-expedited", CaseConvertedToExpedited.class),
     DEADLINE_REACHED("deadline-reached", DeadlineReached.class),
     CASE_WITHDRAWN("case-withdrawn", CaseWithdrawn.class),
+    OFFER_ACCEPTED("offer-accepted", OfferAccepted.class),
+    OFFER_DECLINED("offer-declined", OfferDeclined.class),
+    NO_REVIEWER_AVAILABLE("no-reviewer-available", NoReviewerAvailable.class),
     EVENT_DEAD_LETTERED("event-dead-lettered", EventDeadLettered.class),
     DEAD_LETTER_REPLAYED("dead-letter-replayed", DeadLetterReplayed.class);
 

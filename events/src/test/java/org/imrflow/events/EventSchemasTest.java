@@ -25,7 +25,7 @@ class EventSchemasTest {
     static CaseReceived caseReceived() {
         return new CaseReceived("CM26-0000001", Instant.now(), ReviewType.STANDARD, "acme-claims",
                 new CaseReceived.Parties("Pat Example", false, null, null, null, "City Fleet Services", "95-1234567",
-                        "Acme Claims Services", "Dr. Lee Treating", "1234567893", "Pain Medicine", null),
+                        "Acme Claims Services", "Dr. Lee Treating", "1234567893", "Pain Medicine", null, "valley-ortho-group"),
                 "WC-1", LocalDate.of(2005, 12, 27), LocalDate.of(2026, 11, 1),
                 new ClaimsAdministratorGuideline(false, "ODG"),
                 List.of(new DisputedItem(1, "Cervical medial branch neurotomy", ItemCategory.INJECTIONS, null)));
@@ -70,6 +70,24 @@ class EventSchemasTest {
                 "CM26-0000001", "rev-1", new ReviewerQualifications("Pain Medicine", "Pain Medicine"), now,
                 ReviewType.STANDARD, null, new ClaimsAdministratorGuideline(true, "MTUS"), caseReceived().disputedItems()))),
                 "the determination's due date no longer comes with the assignment");
+    }
+
+    @Test
+    void theOfferEventsValidate() {
+        Instant now = Instant.now();
+        assertEquals(List.of(), EventSchemas.violations(EventType.REVIEWER_ASSIGNED, json(new ReviewerAssigned(
+                "CM26-0000001", "rev-2", new ReviewerQualifications("Orthopedic Surgery", "Orthopaedic Surgery"), now,
+                ReviewType.STANDARD, null, new ClaimsAdministratorGuideline(true, "MTUS"),
+                List.of(new DisputedItem(1, "Lumbar fusion L4-5", ItemCategory.SURGERY, "M51.26", "acme-devices")), 2,
+                new ReviewerAssigned.ApplicationFacts(LocalDate.of(2025, 3, 1), LocalDate.of(2026, 11, 1), "Orthopedic Surgery")))));
+        assertEquals(List.of(), EventSchemas.violations(EventType.OFFER_ACCEPTED, json(new OfferAccepted(
+                "CM26-0000001", 2, "rev-2", now))));
+        assertEquals(List.of(), EventSchemas.violations(EventType.OFFER_DECLINED, json(new OfferDeclined(
+                "CM26-0000001", 1, "rev-1", OfferDeclined.DeclineReason.CONFLICT_IN_RECORDS, now))));
+        assertEquals(List.of(), EventSchemas.violations(EventType.NO_REVIEWER_AVAILABLE, json(new NoReviewerAvailable(
+                "CM26-0000001", now, 8, 2))));
+        JsonNode noReason = json(new OfferDeclined("CM26-0000001", 1, "rev-1", null, now));
+        assertTrue(EventSchemas.violations(EventType.OFFER_DECLINED, noReason).stream().anyMatch(v -> v.contains("reason")));
     }
 
     @Test

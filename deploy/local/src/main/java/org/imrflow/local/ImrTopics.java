@@ -26,6 +26,9 @@ public final class ImrTopics {
             "imr.case-converted-to-expedited",
             "imr.deadline-reached",
             "imr.case-withdrawn",
+            "imr.offer-accepted",
+            "imr.offer-declined",
+            "imr.no-reviewer-available",
             "imr.event-dead-lettered",
             "imr.dead-letter-replayed",
             "imr.case-received.dlq.assignment-service",
@@ -43,7 +46,9 @@ public final class ImrTopics {
             "imr.deadline-reached.dlq.review-service",
             "imr.case-converted-to-expedited.dlq.review-service",
             "imr.case-withdrawn.dlq.review-service",
-            "imr.case-withdrawn.dlq.notification-service");
+            "imr.case-withdrawn.dlq.notification-service",
+            "imr.offer-accepted.dlq.assignment-service",
+            "imr.offer-declined.dlq.assignment-service");
     private static final int PARTITIONS = 3;
 
     private ImrTopics() {

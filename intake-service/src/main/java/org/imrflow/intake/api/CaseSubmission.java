@@ -114,6 +114,14 @@ public record CaseSubmission(
             @NotBlank @Size(max = EventLimits.ITEM_DESCRIPTION) String description,
             @NotNull ItemCategory category,
             @Pattern(regexp = "[A-TV-Z][0-9][0-9AB](\\.?[0-9A-TV-Z]{1,4})?", message = "must be an ICD-10-CM code such as M54.2")
-            String icd10Code) {
+            String icd10Code,
+            @Schema(description = "The maker of a disputed drug or device, by identifier: a reviewer affiliated with it"
+                    + " may not review the case", example = "acme-pharma")
+            @Size(max = EventLimits.ORG_ID) @Pattern(regexp = EventLimits.ORG_ID_PATTERN, message = ORG_ID_CHARACTERS)
+            String manufacturerId) {
+
+        public Item(String description, ItemCategory category, String icd10Code) {
+            this(description, category, icd10Code, null);
+        }
     }
 }

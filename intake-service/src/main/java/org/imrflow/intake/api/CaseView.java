@@ -71,7 +71,7 @@ public record CaseView(
     public record Withdrawal(Instant withdrawnAt, LocalDate treatmentAuthorizedDate) {
     }
 
-    public record Item(int itemNumber, String description, ItemCategory category, String icd10Code) {
+    public record Item(int itemNumber, String description, ItemCategory category, String icd10Code, String manufacturerId) {
     }
 
     /**
@@ -90,7 +90,7 @@ public record CaseView(
                 c.clockStartedAt, c.determinationDueDate, c.convertedToExpeditedAt, c.letterIssuedAt,
                 c.withdrawnAt == null ? null : new Withdrawal(c.withdrawnAt, c.treatmentAuthorizedDate),
                 c.disputedItems.stream()
-                        .map(i -> new Item(i.itemNumber, i.description, i.category, i.icd10Code))
+                        .map(i -> new Item(i.itemNumber, i.description, i.category, i.icd10Code, i.manufacturerId))
                         .toList(),
                 !c.stuckEvents.isEmpty(),
                 c.stuckEvents.stream()

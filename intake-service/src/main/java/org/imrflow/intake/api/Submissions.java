@@ -55,6 +55,7 @@ final class Submissions {
             row.description = item.description().trim();
             row.category = item.category();
             row.icd10Code = item.icd10Code();
+            row.manufacturerId = item.manufacturerId();
             c.disputedItems.add(row);
         }
         return c;

@@ -45,13 +45,14 @@ public class CaseAnnouncements {
                 new CaseReceived.Parties(c.employeeName, c.employeeRepresented, c.representativeName,
                         c.representativeFirm, c.representativeFirmId, c.employer, c.employerId,
                         c.claimsAdministratorName, c.requestingPhysician, c.requestingPhysicianNpi,
-                        c.requestingPhysicianSpecialty, c.urOrganizationId),
+                        c.requestingPhysicianSpecialty, c.urOrganizationId, c.requestingPhysicianGroupId),
                 c.claimNumber,
                 c.dateOfInjury,
                 c.urDecisionDate,
                 new ClaimsAdministratorGuideline(c.urGuidelineBasedOnMtus, c.urGuidelineCitation),
                 c.disputedItems.stream()
-                        .map(i -> new DisputedItem(i.itemNumber, i.description, i.category, i.icd10Code))
+                        .map(i -> new DisputedItem(i.itemNumber, i.description, i.category, i.icd10Code,
+                                i.manufacturerId))
                         .toList());
     }
 }

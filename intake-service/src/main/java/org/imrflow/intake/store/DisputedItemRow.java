@@ -21,4 +21,8 @@ public class DisputedItemRow {
 
     @Column(name = "icd10_code")
     public String icd10Code;
+
+    /** The maker of a disputed drug or device, when the application names one. */
+    @Column(name = "manufacturer_id")
+    public String manufacturerId;
 }

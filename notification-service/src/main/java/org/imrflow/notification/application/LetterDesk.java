@@ -9,7 +9,7 @@ import org.imrflow.events.EventType;
 import org.imrflow.events.LetterIssued;
 import org.imrflow.events.Outcome;
 import org.imrflow.events.outbox.Outbox;
-import org.imrflow.notification.domain.DeterminationLetter;
+import org.imrflow.letters.DeterminationLetter;
 import org.imrflow.notification.store.CaseClosure;
 import org.imrflow.notification.store.Letter;
 import org.jboss.logging.Logger;

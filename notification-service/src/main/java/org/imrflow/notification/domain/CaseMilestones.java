@@ -64,7 +64,7 @@ public record CaseMilestones(Instant clockStartedAt, LocalDate determinationDueD
                 yield new CaseMilestones(null, null, null, decided.reviewerId(), null, decided.decidedAt());
             }
             case CASE_RECEIVED, CASE_INELIGIBLE, LETTER_ISSUED, NOTICE_OF_ASSIGNMENT_SENT, CASE_WITHDRAWN,
-                 EVENT_DEAD_LETTERED, DEAD_LETTER_REPLAYED -> NONE;
+                 OFFER_ACCEPTED, OFFER_DECLINED, NO_REVIEWER_AVAILABLE, EVENT_DEAD_LETTERED, DEAD_LETTER_REPLAYED -> NONE;
         };
     }
 

@@ -49,19 +49,23 @@ public enum CaseStage {
             case LETTER_ISSUED -> Optional.of(LETTER_ISSUED);
             case CASE_WITHDRAWN -> Optional.of(WITHDRAWN);
             case NOTICE_OF_ASSIGNMENT_SENT, RECORDS_RECEIVED, CASE_CONVERTED_TO_EXPEDITED, DEADLINE_REACHED,
-                 EVENT_DEAD_LETTERED, DEAD_LETTER_REPLAYED -> Optional.empty();
+                 OFFER_ACCEPTED, OFFER_DECLINED, NO_REVIEWER_AVAILABLE, EVENT_DEAD_LETTERED, DEAD_LETTER_REPLAYED ->
+                    Optional.empty();
         };
     }
 
     /**
      * The least stage an event shows its case at: the stage it reaches, or waiting for a reviewer for the notice,
-     * records, conversion and deadline events, which come only for an eligible case. Such an event may be the first
+     * records, conversion, deadline and no-reviewer events, which come only for an eligible case (assigned for the
+     * answers to an offer). Such an event may be the first
      * of its case the view sees, and it may start the case's clock; it reaches no stage, so it counts in no rate.
      */
     public static Optional<CaseStage> shownBy(EventType type, Object payload) {
         return switch (type) {
-            case NOTICE_OF_ASSIGNMENT_SENT, RECORDS_RECEIVED, CASE_CONVERTED_TO_EXPEDITED, DEADLINE_REACHED ->
-                    Optional.of(RECEIVED);
+            case NOTICE_OF_ASSIGNMENT_SENT, RECORDS_RECEIVED, CASE_CONVERTED_TO_EXPEDITED, DEADLINE_REACHED,
+                 NO_REVIEWER_AVAILABLE -> Optional.of(RECEIVED);
+            // an answer to an offer: the case was offered, so it is on a desk or about to be offered again
+            case OFFER_ACCEPTED, OFFER_DECLINED -> Optional.of(ASSIGNED);
             default -> reachedBy(type, payload);
         };
     }

@@ -10,7 +10,10 @@ import org.imrflow.events.DecisionRecorded;
 import org.imrflow.events.EventDeadLettered;
 import org.imrflow.events.EventType;
 import org.imrflow.events.LetterIssued;
+import org.imrflow.events.NoReviewerAvailable;
 import org.imrflow.events.NoticeOfAssignmentSent;
+import org.imrflow.events.OfferAccepted;
+import org.imrflow.events.OfferDeclined;
 import org.imrflow.events.Outcome;
 import org.imrflow.events.RecordsReceived;
 import org.imrflow.events.ReviewerAssigned;
@@ -42,7 +45,8 @@ public record EventFacts(String source, String summary, String reviewerId) {
             case REVIEWER_ASSIGNED -> {
                 ReviewerAssigned assigned = (ReviewerAssigned) payload;
                 // the due date is no longer known at assignment (deprecated, null); older events still tell it
-                yield new EventFacts("assignment-service", items(assigned.disputedItems().size())
+                yield new EventFacts("assignment-service", "offer " + assigned.offer() + ", "
+                        + items(assigned.disputedItems().size())
                         + (assigned.determinationDueDate() == null ? "" : ", due " + assigned.determinationDueDate()),
                         assigned.reviewerId());
             }
@@ -84,6 +88,23 @@ public record EventFacts(String source, String summary, String reviewerId) {
             }
             case CASE_WITHDRAWN -> new EventFacts("intake-service",
                     "withdrawn: treatment authorized " + ((CaseWithdrawn) payload).treatmentAuthorizedDate(), null);
+            case OFFER_ACCEPTED -> {
+                OfferAccepted accepted = (OfferAccepted) payload;
+                yield new EventFacts("review-service", "offer " + accepted.offerNumber() + " accepted", accepted.reviewerId());
+            }
+            case OFFER_DECLINED -> {
+                OfferDeclined declined = (OfferDeclined) payload;
+                yield new EventFacts("review-service", "offer " + declined.offerNumber()
+                        + (declined.reason() == OfferDeclined.DeclineReason.TIMED_OUT ? " timed out"
+                        : " declined: " + declined.reason().name().toLowerCase(Locale.ROOT).replace('_', ' ')),
+                        declined.reviewerId());
+            }
+            case NO_REVIEWER_AVAILABLE -> {
+                NoReviewerAvailable waiting = (NoReviewerAvailable) payload;
+                yield new EventFacts("assignment-service", "no reviewer available: "
+                        + count(waiting.reviewersOnRoster(), "reviewer") + " on the roster, "
+                        + waiting.reviewersWhoDeclined() + " declined", null);
+            }
             case EVENT_DEAD_LETTERED -> {
                 EventDeadLettered letter = (EventDeadLettered) payload;
                 yield new EventFacts(letter.service(), "dead letter " + letter.deadLetterId() + " of "

@@ -1,4 +1,4 @@
-package org.imrflow.notification.domain;
+package org.imrflow.letters;
 
 import org.imrflow.events.ClaimsAdministratorGuideline;
 import org.imrflow.events.DecisionRecorded;

@@ -1,4 +1,4 @@
-package org.imrflow.notification.domain;
+package org.imrflow.letters;
 
 import org.imrflow.events.ClaimsAdministratorGuideline;
 import org.imrflow.events.DecisionRecorded;
@@ -14,7 +14,8 @@ import java.util.Locale;
 /**
  * The Final Determination letter, in the sections and wording of the letters DWC publishes: how the determination
  * was made (the reviewer's qualifications, never the name), the clinical case summary, and one block per disputed
- * item with both guidelines and the rationale.
+ * item with both guidelines and the rationale. Notification issues it; the reviewer's desk previews it with this same
+ * code, so the preview is the letter.
  */
 public final class DeterminationLetter {
     static final int WIDTH = 96;
