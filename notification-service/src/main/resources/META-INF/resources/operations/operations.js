@@ -162,6 +162,8 @@ function renderReviewers(reviewers) {
     cell(row, r.openCases);
     cell(row, r.decidedCases);
     cell(row, r.averageDaysToDecide);
+    cell(row, r.declinedOffers);
+    cell(row, r.averageHoursToAccept);
   }, 'No reviewer has a case yet');
 }
 

@@ -130,6 +130,11 @@ public final class EventStreamProbe {
      * tests of consumers. Returns the event id.
      */
     public UUID publish(EventType type, String caseNumber, Object payload) {
+        return publish(type, caseNumber, payload, Instant.now());
+    }
+
+    /** Publishes an event as if its producer had written it at {@code occurredAt} (its {@code ce_time}). */
+    public UUID publish(EventType type, String caseNumber, Object payload, Instant occurredAt) {
         UUID id = UUID.randomUUID();
         try {
             publishRaw(type.topic(), caseNumber, JSON.writeValueAsString(payload), Map.of(
@@ -138,7 +143,7 @@ public final class EventStreamProbe {
                     "ce_type", type.cloudEventType(),
                     "ce_source", "/event-stream-probe",
                     "ce_subject", caseNumber,
-                    "ce_time", Instant.now().toString(),
+                    "ce_time", occurredAt.toString(),
                     "content-type", "application/json"));
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException(e);

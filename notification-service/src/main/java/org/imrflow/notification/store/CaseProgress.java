@@ -11,6 +11,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.imrflow.events.EventType;
 import org.imrflow.notification.domain.CaseMilestones;
 import org.imrflow.notification.domain.CaseStage;
 
@@ -121,28 +122,53 @@ public class CaseProgress extends PanacheEntityBase {
                         Object[].class)
                 .setParameter("since", since)
                 .getSingleResult())
-                .map(row -> new DeterminationAge(((Number) row[0]).longValue(), days(row[1]), days(row[2])));
+                .map(row -> new DeterminationAge(((Number) row[0]).longValue(), rounded(row[1]), rounded(row[2])));
     }
 
-    private static Double days(Object value) {
+    private static Double rounded(Object value) {
         return value == null ? null : Math.round(((Number) value).doubleValue() * 100) / 100.0;
     }
 
-    /** One reviewer's cases as the stream has shown them. */
-    public record ReviewerLoad(String reviewerId, long openCases, long decidedCases, Double averageDaysToDecide) {
+    /**
+     * One reviewer's cases as the stream has shown them, and how they answer offers: the offers they declined or let
+     * run out, and the average hours from an offer to its acceptance.
+     */
+    public record ReviewerLoad(String reviewerId, long openCases, long decidedCases, Double averageDaysToDecide,
+                               long declinedOffers, Double averageHoursToAccept) {
     }
 
-    /** Every reviewer who has been assigned a case, most open cases first; a withdrawn case is no longer open. */
+    /**
+     * Every reviewer who has been offered a case, most open cases first; a withdrawn case is no longer open. The
+     * answers are read from the events, pairing each acceptance with the latest offer of its case to that reviewer
+     * before it: the two come on different topics in no mutual order, so nothing is paired as they arrive.
+     */
     public static Uni<List<ReviewerLoad>> reviewerLoads() {
         return getSession().chain(session -> session.createNativeQuery(
-                        "select reviewer_id, count(*) filter (where decided_at is null and stage <> 'WITHDRAWN'),"
-                                + " count(*) filter (where decided_at is not null),"
-                                + " avg(extract(epoch from decided_at - assigned_at) / 86400.0) filter (where decided_at is not null)"
-                                + " from operations_case where reviewer_id is not null"
-                                + " group by reviewer_id order by 2 desc, 1",
+                        "with loads as (select reviewer_id,"
+                                + " count(*) filter (where decided_at is null and stage <> 'WITHDRAWN') open_cases,"
+                                + " count(*) filter (where decided_at is not null) decided_cases,"
+                                + " avg(extract(epoch from decided_at - assigned_at) / 86400.0) filter (where decided_at is not null) days_to_decide"
+                                + " from operations_case where reviewer_id is not null group by reviewer_id),"
+                                + " answers as (select answer.reviewer_id,"
+                                + " count(*) filter (where answer.event_type = :declined) declined,"
+                                + " avg(extract(epoch from answer.occurred_at - offer.offered_at) / 3600.0)"
+                                + "  filter (where answer.event_type = :accepted) hours_to_accept"
+                                + " from operations_event answer left join lateral (select max(o.occurred_at) offered_at"
+                                + "  from operations_event o where o.case_number = answer.case_number"
+                                + "  and o.reviewer_id = answer.reviewer_id and o.event_type = :offered"
+                                + "  and o.occurred_at <= answer.occurred_at) offer on true"
+                                + " where answer.event_type in (:accepted, :declined) and answer.reviewer_id is not null"
+                                + " group by answer.reviewer_id)"
+                                + " select coalesce(l.reviewer_id, a.reviewer_id), coalesce(l.open_cases, 0),"
+                                + " coalesce(l.decided_cases, 0), l.days_to_decide, coalesce(a.declined, 0), a.hours_to_accept"
+                                + " from loads l full join answers a on a.reviewer_id = l.reviewer_id order by 2 desc, 1",
                         Object[].class)
+                .setParameter("offered", EventType.REVIEWER_ASSIGNED.cloudEventType())
+                .setParameter("accepted", EventType.OFFER_ACCEPTED.cloudEventType())
+                .setParameter("declined", EventType.OFFER_DECLINED.cloudEventType())
                 .getResultList())
                 .map(rows -> rows.stream().map(row -> new ReviewerLoad((String) row[0], ((Number) row[1]).longValue(),
-                        ((Number) row[2]).longValue(), days(row[3]))).toList());
+                        ((Number) row[2]).longValue(), rounded(row[3]), ((Number) row[4]).longValue(), rounded(row[5])))
+                        .toList());
     }
 }

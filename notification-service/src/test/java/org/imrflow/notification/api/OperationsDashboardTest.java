@@ -18,6 +18,8 @@ import org.imrflow.events.DecisionRecorded;
 import org.imrflow.events.DisputedItem;
 import org.imrflow.events.EventType;
 import org.imrflow.events.ItemCategory;
+import org.imrflow.events.OfferAccepted;
+import org.imrflow.events.OfferDeclined;
 import org.imrflow.events.RecordsReceived;
 import org.imrflow.events.ReviewType;
 import org.imrflow.events.ReviewerAssigned;
@@ -160,6 +162,37 @@ class OperationsDashboardTest {
         await().atMost(PATIENCE).untilAsserted(() -> asOperations().get("/api/operations/reviewers").then().statusCode(200)
                 .body("find { it.reviewerId == '" + reviewer + "' }.openCases", equalTo(1))
                 .body("find { it.reviewerId == '" + reviewer + "' }.decidedCases", equalTo(1)));
+    }
+
+    @Test
+    void reviewersShowTheOffersTheyDeclinedAndHowLongTheyTakeToAccept() {
+        String reviewer = "rev-answers-" + CASES.incrementAndGet();
+        Instant offered = Instant.now().minus(Duration.ofHours(5));
+        String accepted = offer(reviewer, 1, offered);
+        stream.publish(EventType.OFFER_ACCEPTED, accepted, new OfferAccepted(accepted, 1, reviewer,
+                offered.plus(Duration.ofHours(2))), offered.plus(Duration.ofHours(2)));
+        String declined = offer(reviewer, 1, offered);
+        stream.publish(EventType.OFFER_DECLINED, declined, new OfferDeclined(declined, 1, reviewer,
+                OfferDeclined.DeclineReason.UNAVAILABLE, offered.plusSeconds(60)), offered.plusSeconds(60));
+        String timedOut = offer(reviewer, 1, offered);
+        stream.publish(EventType.OFFER_DECLINED, timedOut, new OfferDeclined(timedOut, 1, reviewer,
+                OfferDeclined.DeclineReason.TIMED_OUT, offered.plus(Duration.ofHours(4))), offered.plus(Duration.ofHours(4)));
+
+        await().atMost(PATIENCE).untilAsserted(() -> asOperations().get("/api/operations/reviewers").then().statusCode(200)
+                .body("find { it.reviewerId == '" + reviewer + "' }.declinedOffers", equalTo(2))
+                .body("find { it.reviewerId == '" + reviewer + "' }.averageHoursToAccept", equalTo(2.0f)));
+    }
+
+    /** A case offered to a reviewer at a given moment. */
+    private String offer(String reviewer, int offerNumber, Instant offeredAt) {
+        String caseNumber = nextCase();
+        stream.publish(EventType.CASE_RECEIVED, caseNumber, received(caseNumber, offeredAt.minus(Duration.ofDays(1))));
+        stream.publish(EventType.REVIEWER_ASSIGNED, caseNumber, new ReviewerAssigned(caseNumber, reviewer,
+                new ReviewerQualifications("Occupational Medicine", "Occupational Medicine"), offeredAt,
+                ReviewType.STANDARD, null, new ClaimsAdministratorGuideline(false, "ODG"),
+                List.of(new DisputedItem(1, SampleDispute.NEUROTOMY, ItemCategory.INJECTIONS, null)), offerNumber, null),
+                offeredAt);
+        return caseNumber;
     }
 
     @Test

@@ -14,6 +14,9 @@ import org.imrflow.events.NoticeMethod;
 import org.imrflow.events.NoticeOfAssignmentSent;
 import org.imrflow.events.Outcome;
 import org.imrflow.events.RecordsReceived;
+import org.imrflow.events.NoReviewerAvailable;
+import org.imrflow.events.OfferAccepted;
+import org.imrflow.events.OfferDeclined;
 import org.imrflow.events.ReviewerAssigned;
 import org.imrflow.events.testing.SampleDispute;
 import org.junit.jupiter.api.Test;
@@ -97,11 +100,30 @@ class EventFactsTest {
         var received = SampleDispute.caseReceived(CASE, "acme-claims");
         ReviewerAssigned assigned = new ReviewerAssigned(CASE, "rev-a", null, Instant.now(), received.reviewType(), null,
                 received.claimsAdministratorGuideline(), received.disputedItems());
-        assertEquals(new EventFacts("assignment-service", "1 item", "rev-a"),
+        assertEquals(new EventFacts("assignment-service", "offer 1, 1 item", "rev-a"),
                 EventFacts.of(EventType.REVIEWER_ASSIGNED, assigned, CALIFORNIA), "deprecated, now null");
         ReviewerAssigned older = new ReviewerAssigned(CASE, "rev-a", null, Instant.now(), received.reviewType(),
                 LocalDate.of(2026, 4, 1), received.claimsAdministratorGuideline(), received.disputedItems());
-        assertEquals("1 item, due 2026-04-01", EventFacts.of(EventType.REVIEWER_ASSIGNED, older, CALIFORNIA).summary());
+        assertEquals("offer 1, 1 item, due 2026-04-01", EventFacts.of(EventType.REVIEWER_ASSIGNED, older, CALIFORNIA).summary());
+    }
+
+    @Test
+    void offersAndTheirAnswersAreToldWithTheReviewer() {
+        var received = SampleDispute.caseReceived(CASE, "acme-claims");
+        ReviewerAssigned second = new ReviewerAssigned(CASE, "rev-b", null, Instant.now(), received.reviewType(), null,
+                received.claimsAdministratorGuideline(), received.disputedItems(), 2, null);
+        assertEquals(new EventFacts("assignment-service", "offer 2, 1 item", "rev-b"),
+                EventFacts.of(EventType.REVIEWER_ASSIGNED, second, CALIFORNIA));
+        assertEquals(new EventFacts("review-service", "offer 2 accepted", "rev-b"),
+                EventFacts.of(EventType.OFFER_ACCEPTED, new OfferAccepted(CASE, 2, "rev-b", Instant.now()), CALIFORNIA));
+        assertEquals(new EventFacts("review-service", "offer 1 declined: conflict in records", "rev-a"),
+                EventFacts.of(EventType.OFFER_DECLINED, new OfferDeclined(CASE, 1, "rev-a",
+                        OfferDeclined.DeclineReason.CONFLICT_IN_RECORDS, Instant.now()), CALIFORNIA));
+        assertEquals(new EventFacts("review-service", "offer 3 timed out", "rev-c"),
+                EventFacts.of(EventType.OFFER_DECLINED, new OfferDeclined(CASE, 3, "rev-c",
+                        OfferDeclined.DeclineReason.TIMED_OUT, Instant.now()), CALIFORNIA));
+        assertEquals(new EventFacts("assignment-service", "no reviewer available: 8 reviewers on the roster, 2 declined", null),
+                EventFacts.of(EventType.NO_REVIEWER_AVAILABLE, new NoReviewerAvailable(CASE, Instant.now(), 8, 2), CALIFORNIA));
     }
 
     @Test
