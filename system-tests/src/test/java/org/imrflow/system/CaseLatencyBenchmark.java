@@ -79,7 +79,7 @@ public final class CaseLatencyBenchmark {
     }
 
     /**
-     * Submit, send the records and say they are complete, wait until the reviewer may decide, decide, wait for
+     * Submit, send the records and say they are complete, accept the offer, wait until the reviewer may decide, decide, wait for
      * letter-issued. Returns submit-to-letter-issued in ms.
      */
     private static long runCase(LocalSystem system, Map<String, Long> letterIssuedAt) throws InterruptedException {
@@ -90,8 +90,18 @@ public final class CaseLatencyBenchmark {
                 .post("/api/cases").then().statusCode(201).extract().path("caseNumber");
         SampleCases.recordsSent(system, caseNumber);
         String review = system.url(ImrService.REVIEW);
-        // the sample's specialty goes to the demo roster's one occupational medicine reviewer
-        String reviewer = system.tokens().accessToken("rev-occmed-01");
+        // the sample's condition goes to one of several specialties: whoever it is offered to accepts at once
+        String operations = system.tokens().accessToken("ops");
+        String reviewerId;
+        while ((reviewerId = given().auth().oauth2(operations).baseUri(system.url(ImrService.ASSIGNMENT))
+                .get("/api/assignments/" + caseNumber).then().extract().<String>path("reviewerId")) == null) {
+            Thread.sleep(5);
+        }
+        String reviewer = system.tokens().accessToken(reviewerId);
+        while (given().auth().oauth2(reviewer).baseUri(review).post("/api/reviews/" + caseNumber + "/acceptance")
+                .then().extract().statusCode() != 200) {
+            Thread.sleep(5); // the offer is not on the desk yet
+        }
         while (!Boolean.TRUE.equals(given().auth().oauth2(reviewer).baseUri(review).get("/api/reviews/" + caseNumber)
                 .then().extract().<Boolean>path("recordsComplete"))) {
             Thread.sleep(5);

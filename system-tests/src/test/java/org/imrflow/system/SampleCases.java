@@ -16,7 +16,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 /**
  * The sample dispute driven through a running system by its people, signed in through Keycloak: filed by
- * claims-admin-acme, and (its specialty being occupational medicine) assigned to and decided by rev-occmed-01.
+ * claims-admin-acme, and accepted and decided by rev-occmed-01 (occupational medicine treats its condition).
  */
 final class SampleCases {
     static final String CLAIMS_ADMIN = "claims-admin-acme";
@@ -50,11 +50,36 @@ final class SampleCases {
         return documentId;
     }
 
-    /** Waits until the case is on its reviewer's desk, still to be decided, with its records complete. */
+    /**
+     * Waits until the case is on {@link #REVIEWER}'s desk, accepted, still to be decided, with its records complete.
+     * The sample's condition may go to several specialties, and the roster balances their load: when the case is
+     * offered to another reviewer, operations reassign it by hand, as they would to keep a case with one reviewer.
+     */
     static void awaitOnTheDesk(LocalSystem system, String caseNumber) {
+        String offeredTo = awaitOffered(system, caseNumber);
+        if (!offeredTo.equals(REVIEWER)) {
+            as(system, "ops").baseUri(system.url(ImrService.ASSIGNMENT)).contentType(ContentType.JSON)
+                    .body("{\"reviewerId\": \"" + REVIEWER + "\", \"reason\": \"the system tests' reviewer\"}")
+                    .post("/api/assignments/" + caseNumber + "/reassignment").then().statusCode(200);
+        }
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as(system, REVIEWER).baseUri(system.url(ImrService.REVIEW))
-                .get("/api/reviews/" + caseNumber).then().statusCode(200).body("status", equalTo("PENDING"))
+                .get("/api/reviews/" + caseNumber).then().statusCode(200).body("status", equalTo("OFFERED")));
+        accepted(system, caseNumber, REVIEWER);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as(system, REVIEWER).baseUri(system.url(ImrService.REVIEW))
+                .get("/api/reviews/" + caseNumber).then().statusCode(200).body("status", equalTo("ACCEPTED"))
                 .body("recordsComplete", equalTo(true)));
+    }
+
+    /** Waits until assignment has offered the case to a reviewer, and returns whom. */
+    static String awaitOffered(LocalSystem system, String caseNumber) {
+        return await().atMost(Duration.ofSeconds(60)).until(() -> as(system, "ops").baseUri(system.url(ImrService.ASSIGNMENT))
+                .get("/api/assignments/" + caseNumber).then().extract().<String>path("reviewerId"), java.util.Objects::nonNull);
+    }
+
+    /** The reviewer accepts the case offered to them. */
+    static void accepted(LocalSystem system, String caseNumber, String reviewer) {
+        as(system, reviewer).baseUri(system.url(ImrService.REVIEW)).post("/api/reviews/" + caseNumber + "/acceptance")
+                .then().statusCode(200);
     }
 
     /** Its reviewer records the sample determination. */

@@ -108,7 +108,7 @@ final class Verifier {
         }
         if (run.redecisions > 0) {
             findings.add(finding(claim, Kind.LOST, primary + ": a determination acknowledged with 200 was lost (the review was"
-                    + " PENDING again; decided " + (run.redecisions + 1) + " times)", run.decidedAt));
+                    + " ACCEPTED again; decided " + (run.redecisions + 1) + " times)", run.decidedAt));
         }
         checkStages(run, primary, atIntake, wire, findings);
         return findings;
@@ -141,7 +141,7 @@ final class Verifier {
         String lost = null;
         if (atIntakeNow.isEmpty()) {
             lost = "no case " + caseNumber + " at intake, though the POST was answered with it";
-        } else if (assigned.isEmpty() || !List.of("ASSIGNED", "DECIDED").contains(assigned.get().path("status").asText())) {
+        } else if (assigned.isEmpty() || !List.of("OFFERED", "ACCEPTED", "DECIDED").contains(assigned.get().path("status").asText())) {
             lost = caseNumber + " never assigned (assignment: " + assigned.map(a -> a.path("status").asText()).orElse("none") + ")";
         } else if (reviewed.isEmpty()) {
             lost = caseNumber + " assigned but never reached review-service";

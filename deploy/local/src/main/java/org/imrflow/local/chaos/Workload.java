@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The people around the system, automated: a claims administrator who submits the cases at a steady rate, a reviewer
- * who works the PENDING worklist and decides each case, and a party who waits for each letter. Each talks to the
+ * The people around the system, automated: a claims administrator who submits the cases at a steady rate, reviewers
+ * who accept each offer and decide each accepted case, and a party who waits for each letter. Each talks to the
  * services over REST like a real client: connection errors, timeouts and 5xx are retried, a POST of a case always with
  * the same {@code Idempotency-Key}.
  */
@@ -62,6 +62,8 @@ final class Workload {
     private final Map<String, Long> decisions = new ConcurrentHashMap<>();
     /** Reviews on the worklist that none of our submissions was answered with: a second case for one dispute. */
     private final Set<String> strangers = ConcurrentHashMap.newKeySet();
+    /** Offers whose acceptance is being posted now. */
+    private final Set<String> accepting = ConcurrentHashMap.newKeySet();
     private final List<String> problems = java.util.Collections.synchronizedList(new ArrayList<>());
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final AtomicInteger submitted = new AtomicInteger();
@@ -234,24 +236,54 @@ final class Workload {
 
     private void workTheWorklist() {
         while (!stopping()) {
-            for (int page = 0; !stopping(); page++) {
-                var response = http.get(RetryingHttp.OPERATIONS, review + "/api/reviews?status=PENDING&size=100&page=" + page, this::stopping);
-                if (response.isEmpty() || !response.get().ok()) {
-                    break;
-                }
-                JsonNode items = tree(response.get().body()).path("items");
-                for (JsonNode item : items) {
-                    // a determination waits for the records: complete, or past their deadline
-                    if (item.path("recordsComplete").asBoolean() || item.path("withoutCompleteRecords").asBoolean()) {
-                        considerDeciding(item.path("caseNumber").asText(), item.path("reviewerId").asText());
-                    }
-                }
-                if (items.size() < 100) {
-                    break;
+            for (JsonNode offer : worklist("OFFERED")) {
+                considerAccepting(offer.path("caseNumber").asText(), offer.path("reviewerId").asText());
+            }
+            for (JsonNode item : worklist("ACCEPTED")) {
+                // a determination waits for the records: complete, or past their deadline
+                if (item.path("recordsComplete").asBoolean() || item.path("withoutCompleteRecords").asBoolean()) {
+                    considerDeciding(item.path("caseNumber").asText(), item.path("reviewerId").asText());
                 }
             }
             RetryingHttp.pause(250);
         }
+    }
+
+    /** Every reviewer's reviews in one status, as operations see them. */
+    private List<JsonNode> worklist(String status) {
+        List<JsonNode> reviews = new ArrayList<>();
+        for (int page = 0; !stopping(); page++) {
+            var response = http.get(RetryingHttp.OPERATIONS, review + "/api/reviews?status=" + status + "&size=100&page=" + page, this::stopping);
+            if (response.isEmpty() || !response.get().ok()) {
+                break;
+            }
+            JsonNode items = tree(response.get().body()).path("items");
+            items.forEach(reviews::add);
+            if (items.size() < 100) {
+                break;
+            }
+        }
+        return reviews;
+    }
+
+    /** Each offer is accepted by its reviewer at once, one acceptance in flight per case. */
+    private void considerAccepting(String caseNumber, String reviewerId) {
+        if (!accepting.add(caseNumber)) {
+            return;
+        }
+        deciders.execute(() -> {
+            try {
+                var response = http.postJson(reviewerId, review + "/api/reviews/" + caseNumber + "/acceptance", "{}",
+                        Map.of(), this::stopping);
+                // 409: accepted already, by our own earlier attempt whose answer was lost; 404: offered to another since
+                if (response.isPresent() && !List.of(200, 404, 409).contains(response.get().status())) {
+                    problems.add("case " + caseNumber + ": POST acceptance answered " + response.get().status() + " "
+                            + abbreviate(response.get().body()));
+                }
+            } finally {
+                accepting.remove(caseNumber);
+            }
+        });
     }
 
     /** As operations the harness sees every reviewer's worklist, and decides each case as its own reviewer. */
@@ -266,7 +298,7 @@ final class Workload {
             if (run != null) {
                 run.redecisions++;
             }
-            problems.add("case " + caseNumber + ": PENDING again " + (System.currentTimeMillis() - acknowledged)
+            problems.add("case " + caseNumber + ": ACCEPTED again " + (System.currentTimeMillis() - acknowledged)
                     + " ms after its determination was acknowledged with 200; deciding it again");
         }
         CaseRun run = byCaseNumber.get(caseNumber);
@@ -297,8 +329,8 @@ final class Workload {
             if (run != null && run.decidedAt == 0) {
                 run.decidedAt = now;
             }
-        } else if (status == 404) {
-            decisions.remove(caseNumber); // listed a moment ago; look again on the next pass
+        } else if (status == 404 || status == 403) {
+            decisions.remove(caseNumber); // listed a moment ago, since moved to another reviewer; look again on the next pass
         } else {
             problems.add("case " + caseNumber + ": POST determination answered " + status + " " + abbreviate(response.get().body()));
         }
