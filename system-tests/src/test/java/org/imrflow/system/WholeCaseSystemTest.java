@@ -73,22 +73,30 @@ class WholeCaseSystemTest {
                 .body("records.completedAt", notNullValue())
                 .body("determinationDueDate", equalTo(LocalDate.now(java.time.ZoneId.of("America/Los_Angeles")).plusDays(30).toString()));
 
-        // 3. A qualified reviewer of the same specialty is assigned.
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("ops").baseUri(assignment)
-                .get("/api/assignments/" + caseNumber).then().statusCode(200).body("status", equalTo("ASSIGNED")));
-        String reviewerId = as("ops").baseUri(assignment).get("/api/assignments/" + caseNumber).path("reviewerId");
-        assertEquals("rev-occmed-01", reviewerId);
+        // 3. The case is offered to a qualified, conflict-free reviewer whose specialty treats the condition (a
+        //    cervical injection: never, say, psychiatry); operations can read why that reviewer was chosen.
+        String reviewerId = SampleCases.awaitOffered(system, caseNumber);
+        as("ops").baseUri(assignment).get("/api/assignments/" + caseNumber).then().statusCode(200)
+                .body("status", equalTo("OFFERED"));
+        assertTrue(List.of("rev-occmed-01", "rev-pain-01", "rev-pmr-01").contains(reviewerId), reviewerId);
 
-        // 4. The case is on that reviewer's own worklist, and on no other reviewer's, with its records, which the
-        //    reviewer reads from the document store; they decide the item.
+        // 4. The offer is on that reviewer's own desk, and on no other reviewer's; they accept it, read the records
+        //    from the document store, and decide the item.
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as(reviewerId).baseUri(review)
                 .get("/api/reviews").then().statusCode(200)
                 .body("items.caseNumber", org.hamcrest.Matchers.hasItem(caseNumber)));
-        SampleCases.awaitOnTheDesk(system, caseNumber);
+        as("rev-psych-01").baseUri(review).get("/api/reviews/" + caseNumber).then().statusCode(404);
+        as("rev-psych-01").baseUri(review).contentType(ContentType.JSON).body(SampleDispute.determination())
+                .post("/api/reviews/" + caseNumber + "/determination").then().statusCode(403);
+        SampleCases.accepted(system, caseNumber, reviewerId);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as(reviewerId).baseUri(review)
+                .get("/api/reviews/" + caseNumber).then().statusCode(200).body("status", equalTo("ACCEPTED"))
+                .body("recordsComplete", equalTo(true)));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("ops").baseUri(assignment)
+                .get("/api/assignments/" + caseNumber).then().statusCode(200).body("status", equalTo("ACCEPTED")));
         byte[] record = as(reviewerId).baseUri(review).get("/api/reviews/" + caseNumber + "/documents/" + documentId)
                 .then().statusCode(200).extract().asByteArray();
         assertTrue(java.util.Arrays.equals(CaseBodies.medicalRecord(caseNumber), record), "the record as it was uploaded");
-        as("rev-pain-01").baseUri(review).get("/api/reviews/" + caseNumber).then().statusCode(404);
         as(reviewerId).baseUri(review).contentType(ContentType.JSON).body(SampleDispute.determination())
                 .when().post("/api/reviews/" + caseNumber + "/determination")
                 .then().statusCode(200).body("status", equalTo("DECIDED"));
@@ -147,8 +155,10 @@ class WholeCaseSystemTest {
     void aCaseWithdrawnAfterAssignmentClosesEverywhereWithoutALetter() {
         String intake = system.url(ImrService.INTAKE);
         String caseNumber = SampleCases.filed(system);
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("ops").baseUri(system.url(ImrService.ASSIGNMENT))
-                .get("/api/assignments/" + caseNumber).then().statusCode(200).body("status", equalTo("ASSIGNED")));
+        String reviewer = SampleCases.awaitOffered(system, caseNumber);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as(reviewer).baseUri(system.url(ImrService.REVIEW))
+                .get("/api/reviews/" + caseNumber).then().statusCode(200).body("status", equalTo("OFFERED")));
+        SampleCases.accepted(system, caseNumber, reviewer);
 
         as("claims-admin-acme").baseUri(intake).contentType(ContentType.JSON)
                 .body("{\"treatmentAuthorizedDate\": \"" + LocalDate.now(java.time.ZoneId.of("America/Los_Angeles")) + "\"}")
@@ -156,9 +166,9 @@ class WholeCaseSystemTest {
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("ops").baseUri(system.url(ImrService.ASSIGNMENT))
                 .get("/api/assignments/" + caseNumber).then().statusCode(200).body("status", equalTo("WITHDRAWN")));
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as(SampleCases.REVIEWER).baseUri(system.url(ImrService.REVIEW))
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as(reviewer).baseUri(system.url(ImrService.REVIEW))
                 .get("/api/reviews/" + caseNumber).then().statusCode(200).body("status", equalTo("WITHDRAWN")));
-        as(SampleCases.REVIEWER).baseUri(system.url(ImrService.REVIEW)).contentType(ContentType.JSON)
+        as(reviewer).baseUri(system.url(ImrService.REVIEW)).contentType(ContentType.JSON)
                 .body(SampleDispute.determination()).post("/api/reviews/" + caseNumber + "/determination")
                 .then().statusCode(409);
         as("claims-admin-acme").baseUri(intake).get("/api/cases/" + caseNumber + "/timeline").then().statusCode(200)
