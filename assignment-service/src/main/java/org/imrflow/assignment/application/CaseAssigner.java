@@ -188,6 +188,9 @@ public class CaseAssigner {
                     }
                     assignment.status = AssignmentStatus.WITHDRAWN;
                     assignment.withdrawnAt = withdrawal.withdrawnAt();
+                    // No longer waiting for anyone.
+                    assignment.waitingSince = null;
+                    assignment.waitingBecause = null;
                     LOG.infof("Case %s withdrawn", caseNumber);
                     return endOpenOffer(assignment, OfferOutcome.WITHDRAWN, withdrawal.withdrawnAt());
                 });

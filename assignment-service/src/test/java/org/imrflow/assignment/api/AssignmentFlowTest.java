@@ -53,9 +53,11 @@ import static org.imrflow.assignment.api.Fixtures.caseReceived;
 import static org.imrflow.assignment.api.Fixtures.decline;
 import static org.imrflow.assignment.api.Fixtures.declineUntilWaiting;
 import static org.imrflow.assignment.api.Fixtures.newCaseNumber;
+import static org.imrflow.assignment.api.Fixtures.offeredCase;
 import static org.imrflow.assignment.api.Fixtures.offers;
 import static org.imrflow.assignment.api.Fixtures.reason;
 import static org.imrflow.assignment.api.Fixtures.reviewer;
+import static org.imrflow.assignment.api.Fixtures.waitingCase;
 import static org.imrflow.events.testing.SignIn.asOperations;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -72,16 +74,10 @@ class AssignmentFlowTest {
 
     private final EventStreamProbe stream = EventStreamProbe.ofTestConfig();
 
-    /** Publishes a case of the items and waits for its first offer. */
-    private JsonPath offered(String caseNumber, DisputedItem... items) {
-        stream.publish(EventType.CASE_RECEIVED, caseNumber, caseReceived(caseNumber, items));
-        return awaitOffer(caseNumber, 1);
-    }
-
     @Test
     void spinalSurgeryIsOfferedToASpineSurgeonWithWhyAndWhyNotRecorded() {
-        String caseNumber = newCaseNumber();
-        String reviewerId = offered(caseNumber, FUSION).getString("reviewerId");
+        String caseNumber = offeredCase(stream);
+        String reviewerId = assignment(caseNumber).getString("reviewerId");
         assertTrue(reviewerId.startsWith("rev-ortho") || reviewerId.startsWith("rev-neurosurg") || reviewerId.contains("spine"), reviewerId);
 
         StreamEvent offer = stream.awaitEvent(EventType.REVIEWER_ASSIGNED, caseNumber);
@@ -134,8 +130,8 @@ class AssignmentFlowTest {
 
     @Test
     void anAcceptedOfferPutsTheCaseOnTheDeskUntilItIsDecided() {
-        String caseNumber = newCaseNumber();
-        String reviewerId = offered(caseNumber, FUSION).getString("reviewerId");
+        String caseNumber = offeredCase(stream);
+        String reviewerId = assignment(caseNumber).getString("reviewerId");
         accept(stream, caseNumber, 1, reviewerId);
         awaitStatus(caseNumber, "ACCEPTED");
         asOperations().get("/api/assignments/" + caseNumber).then()
@@ -162,8 +158,8 @@ class AssignmentFlowTest {
 
     @Test
     void aDeclinedOfferGoesToTheNextEligibleReviewerNeverBackToTheDecliner() {
-        String caseNumber = newCaseNumber();
-        String first = offered(caseNumber, FUSION).getString("reviewerId");
+        String caseNumber = offeredCase(stream);
+        String first = assignment(caseNumber).getString("reviewerId");
         decline(stream, caseNumber, 1, first, DeclineReason.CONFLICT_IN_RECORDS);
 
         String second = awaitOffer(caseNumber, 2).getString("reviewerId");
@@ -188,8 +184,8 @@ class AssignmentFlowTest {
 
     @Test
     void anOfferThatTimedOutIsOfferedToAnother() {
-        String caseNumber = newCaseNumber();
-        String first = offered(caseNumber, FUSION).getString("reviewerId");
+        String caseNumber = offeredCase(stream);
+        String first = assignment(caseNumber).getString("reviewerId");
         decline(stream, caseNumber, 1, first, DeclineReason.TIMED_OUT);
 
         assertNotEquals(first, awaitOffer(caseNumber, 2).getString("reviewerId"));
@@ -203,8 +199,8 @@ class AssignmentFlowTest {
     void anAnswerToAnOlderOfferIsRecordedAndChangesNothing() throws Exception {
         // Three spine surgeons at least: the demo's two and one of this test's own.
         addReviewer(reviewer("rev-spine-late-" + Fixtures.next(), "Orthopedic Surgery"));
-        String caseNumber = newCaseNumber();
-        String first = offered(caseNumber, FUSION).getString("reviewerId");
+        String caseNumber = offeredCase(stream);
+        String first = assignment(caseNumber).getString("reviewerId");
         decline(stream, caseNumber, 1, first, DeclineReason.UNAVAILABLE);
         String second = awaitOffer(caseNumber, 2).getString("reviewerId");
 
@@ -230,8 +226,8 @@ class AssignmentFlowTest {
 
     @Test
     void anAnswerOfAnOfferNeverMadeGoesToTheDeadLetterTopic() {
-        String caseNumber = newCaseNumber();
-        String first = offered(caseNumber, FUSION).getString("reviewerId");
+        String caseNumber = offeredCase(stream);
+        String first = assignment(caseNumber).getString("reviewerId");
         accept(stream, caseNumber, 1, first + "-someone-else");
         String dlq = EventType.OFFER_ACCEPTED.deadLetterTopic("assignment-service");
         await().atMost(Duration.ofSeconds(30)).until(() -> stream.readRaw(dlq, Duration.ofMillis(200)).stream()
@@ -241,10 +237,7 @@ class AssignmentFlowTest {
 
     @Test
     void aCaseNobodyMayReviewWaitsVisiblyAndOperationsAreToldOnce() throws Exception {
-        // Spinal surgery and an antidepressant: no one specialty treats both.
-        String caseNumber = newCaseNumber();
-        stream.publish(EventType.CASE_RECEIVED, caseNumber, caseReceived(caseNumber, FUSION, ANTIDEPRESSANT));
-        awaitStatus(caseNumber, "AWAITING_REVIEWER");
+        String caseNumber = waitingCase(stream);
         JsonPath waiting = assignment(caseNumber);
         assertTrue(waiting.getString("waitingBecause").matches("no eligible reviewer: \\d+ considered, 0 declined"),
                 waiting.getString("waitingBecause"));

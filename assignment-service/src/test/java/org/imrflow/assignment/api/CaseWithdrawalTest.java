@@ -20,18 +20,16 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
-import static org.imrflow.assignment.api.Fixtures.ANTIDEPRESSANT;
-import static org.imrflow.assignment.api.Fixtures.FUSION;
-import static org.imrflow.assignment.api.Fixtures.accept;
+import static org.imrflow.assignment.api.Fixtures.acceptedCase;
 import static org.imrflow.assignment.api.Fixtures.addReviewer;
 import static org.imrflow.assignment.api.Fixtures.assignment;
-import static org.imrflow.assignment.api.Fixtures.awaitOffer;
 import static org.imrflow.assignment.api.Fixtures.awaitProcessed;
 import static org.imrflow.assignment.api.Fixtures.awaitStatus;
-import static org.imrflow.assignment.api.Fixtures.caseReceived;
 import static org.imrflow.assignment.api.Fixtures.newCaseNumber;
+import static org.imrflow.assignment.api.Fixtures.offeredCase;
 import static org.imrflow.assignment.api.Fixtures.offers;
 import static org.imrflow.assignment.api.Fixtures.reviewer;
+import static org.imrflow.assignment.api.Fixtures.waitingCase;
 import static org.imrflow.events.testing.SignIn.asOperations;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -57,13 +55,6 @@ class CaseWithdrawalTest {
                 "content-type", "application/json"));
     }
 
-    private String offeredCase() {
-        String caseNumber = newCaseNumber();
-        stream.publish(EventType.CASE_RECEIVED, caseNumber, caseReceived(caseNumber, FUSION));
-        awaitOffer(caseNumber, 1);
-        return caseNumber;
-    }
-
     private static void onTheDesk(String reviewerId, String caseNumber, boolean expected) {
         asOperations().queryParam("reviewerId", reviewerId).queryParam("size", 100).get("/api/assignments").then()
                 .body("items.findAll { it.status == 'OFFERED' || it.status == 'ACCEPTED' }.caseNumber",
@@ -72,7 +63,7 @@ class CaseWithdrawalTest {
 
     @Test
     void anOfferedCaseWithdrawnLeavesItsReviewersLoadAndEndsTheOffer() {
-        String withdrawn = offeredCase();
+        String withdrawn = offeredCase(stream);
         String reviewerId = assignment(withdrawn).getString("reviewerId");
         onTheDesk(reviewerId, withdrawn, true);
 
@@ -88,10 +79,8 @@ class CaseWithdrawalTest {
 
     @Test
     void anAcceptedCaseWithdrawnLeavesItsReviewersLoad() {
-        String withdrawn = offeredCase();
+        String withdrawn = acceptedCase(stream);
         String reviewerId = assignment(withdrawn).getString("reviewerId");
-        accept(stream, withdrawn, 1, reviewerId);
-        awaitStatus(withdrawn, "ACCEPTED");
 
         stream.publish(EventType.CASE_WITHDRAWN, withdrawn, new CaseWithdrawn(withdrawn, Instant.now(), LocalDate.now()));
         awaitStatus(withdrawn, "WITHDRAWN");
@@ -101,10 +90,7 @@ class CaseWithdrawalTest {
 
     @Test
     void aWaitingCaseWithdrawnIsNeverOffered() throws Exception {
-        // Spinal surgery and an antidepressant: no one specialty treats both, so the case waits.
-        String withdrawn = newCaseNumber();
-        stream.publish(EventType.CASE_RECEIVED, withdrawn, caseReceived(withdrawn, FUSION, ANTIDEPRESSANT));
-        awaitStatus(withdrawn, "AWAITING_REVIEWER");
+        String withdrawn = waitingCase(stream);
 
         stream.publish(EventType.CASE_WITHDRAWN, withdrawn, new CaseWithdrawn(withdrawn, Instant.now(), LocalDate.now()));
         awaitStatus(withdrawn, "WITHDRAWN");
@@ -136,7 +122,7 @@ class CaseWithdrawalTest {
 
     @Test
     void aRedeliveredOrRepeatedWithdrawalChangesNothing() {
-        String caseNumber = offeredCase();
+        String caseNumber = offeredCase(stream);
         Instant withdrawnAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         UUID withdrawal = UUID.randomUUID();
         withdraw(withdrawal, caseNumber, withdrawnAt);
@@ -154,7 +140,7 @@ class CaseWithdrawalTest {
 
     @Test
     void aDecidedCaseStaysDecided() {
-        String caseNumber = offeredCase();
+        String caseNumber = offeredCase(stream);
         stream.publish(EventType.DECISION_RECORDED, caseNumber,
                 AssignmentFlowTest.decided(caseNumber, assignment(caseNumber).getString("reviewerId")));
         awaitStatus(caseNumber, "DECIDED");

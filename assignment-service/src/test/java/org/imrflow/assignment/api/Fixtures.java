@@ -72,6 +72,30 @@ final class Fixtures {
         return SampleDispute.caseReceived(caseNumber, "acme-claims");
     }
 
+    /** Publishes a case of the items (spinal surgery if none) and waits for its first offer; returns the case number. */
+    static String offeredCase(EventStreamProbe stream, DisputedItem... items) {
+        String caseNumber = newCaseNumber();
+        stream.publish(EventType.CASE_RECEIVED, caseNumber, caseReceived(caseNumber, items.length == 0 ? new DisputedItem[]{FUSION} : items));
+        awaitOffer(caseNumber, 1);
+        return caseNumber;
+    }
+
+    /** A spinal surgery case whose first offer its reviewer accepted. */
+    static String acceptedCase(EventStreamProbe stream) {
+        String caseNumber = offeredCase(stream);
+        accept(stream, caseNumber, 1, assignment(caseNumber).getString("reviewerId"));
+        awaitStatus(caseNumber, "ACCEPTED");
+        return caseNumber;
+    }
+
+    /** Spinal surgery and an antidepressant: no one specialty treats both, so the case waits whoever is on the roster. */
+    static String waitingCase(EventStreamProbe stream) {
+        String caseNumber = newCaseNumber();
+        stream.publish(EventType.CASE_RECEIVED, caseNumber, caseReceived(caseNumber, FUSION, ANTIDEPRESSANT));
+        awaitStatus(caseNumber, "AWAITING_REVIEWER");
+        return caseNumber;
+    }
+
     /** A reviewer who meets every qualification, of the specialty, as the roster API takes them. */
     static String reviewer(String id, String specialty) {
         return reviewer(id, specialty, "[]");

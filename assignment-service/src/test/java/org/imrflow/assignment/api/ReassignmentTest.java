@@ -21,14 +21,12 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
-import static org.imrflow.assignment.api.Fixtures.FUSION;
 import static org.imrflow.assignment.api.Fixtures.accept;
+import static org.imrflow.assignment.api.Fixtures.acceptedCase;
 import static org.imrflow.assignment.api.Fixtures.addReviewer;
 import static org.imrflow.assignment.api.Fixtures.assignment;
-import static org.imrflow.assignment.api.Fixtures.awaitOffer;
 import static org.imrflow.assignment.api.Fixtures.awaitStatus;
-import static org.imrflow.assignment.api.Fixtures.caseReceived;
-import static org.imrflow.assignment.api.Fixtures.newCaseNumber;
+import static org.imrflow.assignment.api.Fixtures.offeredCase;
 import static org.imrflow.assignment.api.Fixtures.offers;
 import static org.imrflow.assignment.api.Fixtures.reason;
 import static org.imrflow.assignment.api.Fixtures.reviewer;
@@ -45,14 +43,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 class ReassignmentTest {
     private final EventStreamProbe stream = EventStreamProbe.ofTestConfig();
 
-    /** A spinal surgery case, offered to whoever comes first. */
-    private String offeredCase() {
-        String caseNumber = newCaseNumber();
-        stream.publish(EventType.CASE_RECEIVED, caseNumber, caseReceived(caseNumber, FUSION));
-        awaitOffer(caseNumber, 1);
-        return caseNumber;
-    }
-
     /** A spine surgeon of this test's own, qualified and conflict-free. */
     private static String ownSpineSurgeon() {
         String id = "rev-spine-ops-" + Fixtures.next();
@@ -66,7 +56,7 @@ class ReassignmentTest {
 
     @Test
     void operationsReassignToTheReviewerTheyName() throws Exception {
-        String caseNumber = offeredCase();
+        String caseNumber = offeredCase(stream);
         String named = ownSpineSurgeon();
         String before = assignment(caseNumber).getString("reviewerId");
 
@@ -88,10 +78,8 @@ class ReassignmentTest {
 
     @Test
     void operationsReassignAnAcceptedCaseToTheNextEligibleReviewer() {
-        String caseNumber = offeredCase();
+        String caseNumber = acceptedCase(stream);
         String before = assignment(caseNumber).getString("reviewerId");
-        accept(stream, caseNumber, 1, before);
-        awaitStatus(caseNumber, "ACCEPTED");
 
         String next = reassign(caseNumber, "{ \"reason\": \"Rebalancing the desks\" }").statusCode(200)
                 .extract().path("reviewerId");
@@ -103,7 +91,7 @@ class ReassignmentTest {
 
     @Test
     void aReviewerWhoMayNotHaveTheCaseIsRefusedNamingWhyAndNothingChanges() throws Exception {
-        String caseNumber = offeredCase();
+        String caseNumber = offeredCase(stream);
         String own = caseNumber.substring(5);
         String conflicted = "rev-spine-conflicted-" + own;
         addReviewer(reviewer(conflicted, "Orthopedic Surgery", "[ { \"kind\": \"UR_ORGANIZATION\", \"id\": \"ur-" + own + "\" } ]"));
@@ -128,7 +116,7 @@ class ReassignmentTest {
 
     @Test
     void aClosedOrUnknownCaseCannotBeReassignedAndTheBodyIsChecked() {
-        String caseNumber = offeredCase();
+        String caseNumber = offeredCase(stream);
         String reviewerId = assignment(caseNumber).getString("reviewerId");
         stream.publish(EventType.DECISION_RECORDED, caseNumber, AssignmentFlowTest.decided(caseNumber, reviewerId));
         awaitStatus(caseNumber, "DECIDED");
@@ -143,8 +131,8 @@ class ReassignmentTest {
 
     @Test
     void deactivationMovesTheReviewersOpenCasesToOthersAndKeepsTheirHistory() throws Exception {
-        String offered = offeredCase();
-        String accepted = offeredCase();
+        String offered = offeredCase(stream);
+        String accepted = offeredCase(stream);
         String leaving = ownSpineSurgeon();
         for (String caseNumber : List.of(offered, accepted)) {
             reassign(caseNumber, "{ \"reviewerId\": \"" + leaving + "\", \"reason\": \"Their specialty\" }").statusCode(200);
@@ -173,7 +161,7 @@ class ReassignmentTest {
 
     @Test
     void aCaseLeftWithADeactivatedReviewerIsMovedByTheSweep() throws Exception {
-        String caseNumber = offeredCase();
+        String caseNumber = offeredCase(stream);
         String leaving = ownSpineSurgeon();
         reassign(caseNumber, "{ \"reviewerId\": \"" + leaving + "\", \"reason\": \"Their specialty\" }").statusCode(200);
         // As if a deactivation had stopped after its commit, before moving the case.
@@ -215,7 +203,7 @@ class ReassignmentTest {
 
     @Test
     void onlyOperationsMayReassignEditDeactivateOrReadTheOffersAndTheRules() {
-        String caseNumber = offeredCase();
+        String caseNumber = offeredCase(stream);
         String holder = assignment(caseNumber).getString("reviewerId");
         for (RequestSpecification who : List.of(asReviewer(holder), asClaimsAdmin(ACME))) {
             who.get("/api/matching-rules").then().statusCode(403).contentType(startsWith("application/problem+json"));
