@@ -52,7 +52,7 @@ public class AssignmentSweep {
                 .subscribe().with(
                         assigned -> {
                             if (assigned > 0) {
-                                LOG.infof("Sweep assigned %d waiting case(s)", assigned);
+                                LOG.infof("Sweep offered %d case(s)", assigned);
                             }
                         },
                         failure -> LOG.warnf("Sweep of waiting cases failed, trying again in %s: %s", every, failure.toString()));

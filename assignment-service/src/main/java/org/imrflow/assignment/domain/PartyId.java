@@ -1,6 +1,7 @@
 package org.imrflow.assignment.domain;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A party to a case, or an organization or person a reviewer is affiliated with, by identifier: conflicts of interest
@@ -11,17 +12,32 @@ public record PartyId(Kind kind, String id) {
 
     public enum Kind {
         /** The employer, by its identifier (e.g. FEIN). */
-        EMPLOYER,
+        EMPLOYER("employer"),
         /** The insurer, self-insured employer or TPA that ran UR and pays for IMR. */
-        CLAIMS_ADMINISTRATOR,
-        /** A treating or requesting provider, by National Provider Identifier. */
-        PROVIDER,
+        CLAIMS_ADMINISTRATOR("claims administrator"),
+        /** The requesting (treating) physician, by National Provider Identifier. */
+        PROVIDER("requesting physician"),
+        /** The requesting physician's medical group. */
+        MEDICAL_GROUP("medical group"),
         /** The employee's representative's firm. */
-        LAW_FIRM,
+        LAW_FIRM("representative's firm"),
         /** The UR organization that made the decision under review. */
-        UR_ORGANIZATION,
+        UR_ORGANIZATION("UR organization"),
         /** The employee and their family, by the claim number. */
-        CLAIM
+        CLAIM("employee"),
+        /** The maker of a disputed drug or device. */
+        MANUFACTURER("manufacturer");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        /** How a reason names the party: {@code conflict: employer}. */
+        public String label() {
+            return label;
+        }
     }
 
     public PartyId {
@@ -32,7 +48,7 @@ public record PartyId(Kind kind, String id) {
     }
 
     /** A party the case may not name, as null or blank. */
-    public static java.util.Optional<PartyId> of(Kind kind, String id) {
-        return id == null || id.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(new PartyId(kind, id));
+    public static Optional<PartyId> of(Kind kind, String id) {
+        return id == null || id.isBlank() ? Optional.empty() : Optional.of(new PartyId(kind, id));
     }
 }

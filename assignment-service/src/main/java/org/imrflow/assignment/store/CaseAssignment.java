@@ -19,7 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** A case and the reviewer it went to, or that it is still waiting for one. */
+/**
+ * A case and the reviewer its current offer is with, or that it is waiting for one. {@link AssignmentOffer} keeps every
+ * offer; this row holds the current one's number.
+ */
 @Entity
 @Table(name = "case_assignment")
 public class CaseAssignment extends PanacheEntityBase {
@@ -38,14 +41,25 @@ public class CaseAssignment extends PanacheEntityBase {
     @Column(name = "review_type", nullable = false)
     public ReviewType reviewType;
 
-    @Column(name = "requested_specialty", nullable = false)
-    public String requestedSpecialty;
-
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
 
-    @Column(name = "assigned_at")
-    public Instant assignedAt;
+    /** The number of the latest offer, from 1; 0 before the first. */
+    @Column(name = "offer_number", nullable = false)
+    public int offerNumber;
+
+    @Column(name = "offered_at")
+    public Instant offeredAt;
+
+    @Column(name = "accepted_at")
+    public Instant acceptedAt;
+
+    /** When the current wait for a reviewer began; null when not waiting. */
+    @Column(name = "waiting_since")
+    public Instant waitingSince;
+
+    @Column(name = "waiting_because")
+    public String waitingBecause;
 
     @Column(name = "decided_at")
     public Instant decidedAt;
@@ -84,9 +98,9 @@ public class CaseAssignment extends PanacheEntityBase {
     /** Open cases per reviewer, for balancing the load. */
     public static Uni<Map<String, Long>> openCasesByReviewer() {
         return getSession().chain(session -> session
-                .createSelectionQuery("select a.reviewerId, count(a) from CaseAssignment a where a.status = :status"
+                .createSelectionQuery("select a.reviewerId, count(a) from CaseAssignment a where a.status in :status"
                         + " group by a.reviewerId", Object[].class)
-                .setParameter("status", AssignmentStatus.ASSIGNED)
+                .setParameter("status", List.of(AssignmentStatus.OFFERED, AssignmentStatus.ACCEPTED))
                 .getResultList())
                 .map(rows -> rows.stream().collect(Collectors.toMap(row -> (String) row[0], row -> (Long) row[1])));
     }
@@ -94,6 +108,22 @@ public class CaseAssignment extends PanacheEntityBase {
     /** The case numbers of the oldest waiting cases, at most {@code limit}. */
     public static Uni<List<String>> awaitingReviewer(int limit) {
         return find("status", Sort.ascending("receivedAt", "caseNumber"), AssignmentStatus.AWAITING_REVIEWER)
+                .page(0, limit).project(CaseNumberOnly.class).list()
+                .map(rows -> rows.stream().map(CaseNumberOnly::caseNumber).toList());
+    }
+
+    /** The open cases a reviewer holds (offered or accepted), oldest first. */
+    public static Uni<List<String>> heldBy(String reviewerId) {
+        return find("reviewerId = ?1 and status in ?2", Sort.ascending("receivedAt", "caseNumber"), reviewerId,
+                List.of(AssignmentStatus.OFFERED, AssignmentStatus.ACCEPTED))
+                .project(CaseNumberOnly.class).list()
+                .map(rows -> rows.stream().map(CaseNumberOnly::caseNumber).toList());
+    }
+
+    /** Open cases still held by reviewers no longer active, at most {@code limit}: a deactivation that did not finish. */
+    public static Uni<List<String>> heldByInactiveReviewers(int limit) {
+        return find("status in ?1 and reviewerId in (select r.id from ReviewerEntity r where r.active = false)",
+                Sort.ascending("receivedAt", "caseNumber"), List.of(AssignmentStatus.OFFERED, AssignmentStatus.ACCEPTED))
                 .page(0, limit).project(CaseNumberOnly.class).list()
                 .map(rows -> rows.stream().map(CaseNumberOnly::caseNumber).toList());
     }

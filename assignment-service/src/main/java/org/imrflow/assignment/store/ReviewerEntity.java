@@ -12,8 +12,11 @@ import org.hibernate.annotations.ListIndexBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.imrflow.assignment.domain.BoardCertification;
+import org.imrflow.assignment.domain.CaliforniaLicence;
 import org.imrflow.assignment.domain.Reviewer;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -31,14 +34,24 @@ public class ReviewerEntity extends PanacheEntityBase {
     @Column(nullable = false)
     public String specialty;
 
-    @Column(name = "board_certification", nullable = false)
-    public String boardCertification;
+    @Column(name = "licence_number", nullable = false)
+    public String licenceNumber;
 
-    @Column(name = "licensed_in_california", nullable = false)
-    public boolean licensedInCalifornia;
+    @Column(name = "licence_expires_on", nullable = false)
+    public LocalDate licenceExpiresOn;
 
-    @Column(name = "years_in_active_practice", nullable = false)
-    public int yearsInActivePractice;
+    @Column(name = "board_name", nullable = false)
+    public String boardName;
+
+    @Column(name = "board_specialty", nullable = false)
+    public String boardSpecialty;
+
+    /** Null for a lifetime certification. */
+    @Column(name = "board_expires_on")
+    public LocalDate boardExpiresOn;
+
+    @Column(name = "practice_started_on", nullable = false)
+    public LocalDate practiceStartedOn;
 
     @Column(name = "weekly_clinical_hours", nullable = false)
     public int weeklyClinicalHours;
@@ -57,8 +70,8 @@ public class ReviewerEntity extends PanacheEntityBase {
     public long version;
 
     public Reviewer toDomain() {
-        return new Reviewer(id, specialty, boardCertification, licensedInCalifornia, yearsInActivePractice,
-                weeklyClinicalHours, active,
+        return new Reviewer(id, specialty, new CaliforniaLicence(licenceNumber, licenceExpiresOn),
+                new BoardCertification(boardName, boardSpecialty, boardExpiresOn), practiceStartedOn, weeklyClinicalHours, active,
                 affiliations.stream().map(AffiliationRow::toPartyId).collect(Collectors.toSet()));
     }
 }

@@ -7,7 +7,6 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.imrflow.events.EventType;
-import org.imrflow.events.ReviewType;
 import org.imrflow.events.testing.EventStreamProbe;
 import org.imrflow.local.LocalStackTestResource;
 import org.junit.jupiter.api.Test;
@@ -60,7 +59,7 @@ class AssignmentAccessTest {
         String caseNumber = "CM26-" + (7_000_000 + new java.util.Random().nextInt(999_999));
         new EventStreamProbe(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class))
                 .publish(EventType.CASE_RECEIVED, caseNumber,
-                        AssignmentFlowTest.caseReceived(caseNumber, ReviewType.STANDARD, "Pain Medicine", "City Fleet Services"));
+                        Fixtures.caseReceived(caseNumber, Fixtures.FUSION));
         String reviewer = await().atMost(Duration.ofSeconds(30)).until(() -> asOperations()
                 .get("/api/assignments/" + caseNumber).then().extract().path("reviewerId"), java.util.Objects::nonNull);
 

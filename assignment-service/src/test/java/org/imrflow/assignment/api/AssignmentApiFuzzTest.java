@@ -24,12 +24,16 @@ class AssignmentApiFuzzTest {
         new RestFuzzer(new RawHttp("localhost", RestAssured.port), RestFuzzer.seedFromSystemProperty())
                 .signedInWith(org.imrflow.events.testing.SignIn::operations)
                 .endpoint(Endpoint.post("/api/reviewers", () -> AssignmentInputTest.reviewer("zz-fuzz-" + ids.incrementAndGet(),
-                        "Dr. Fuzz", "[\"City Fleet Services\", \"Acme Claims Services\"]")).weight(4))
+                        "Dr. Fuzz", "[{\"kind\": \"EMPLOYER\", \"id\": \"95-1234567\"}]")).weight(4))
                 .endpoint(Endpoint.get("/api/reviewers").paged())
                 .endpoint(Endpoint.get("/api/reviewers/{id}").path("id", () -> "rev-occmed-01"))
-                .endpoint(Endpoint.get("/api/assignments").query("status", "AWAITING_REVIEWER", "ASSIGNED")
+                .endpoint(Endpoint.get("/api/assignments").query("status", "AWAITING_REVIEWER", "OFFERED", "ACCEPTED")
                         .query("reviewerId", "rev-occmed-01").paged())
                 .endpoint(Endpoint.get("/api/assignments/{caseNumber}").path("caseNumber", () -> "CM26-0000001"))
+                .endpoint(Endpoint.get("/api/assignments/{caseNumber}/offers").path("caseNumber", () -> "CM26-0000001").paged())
+                .endpoint(Endpoint.post("/api/assignments/{caseNumber}/reassignment", () -> "{ \"reason\": \"Fuzzing\" }")
+                        .path("caseNumber", () -> "CM26-0000001"))
+                .endpoint(Endpoint.get("/api/matching-rules"))
                 .run(300);
     }
 }

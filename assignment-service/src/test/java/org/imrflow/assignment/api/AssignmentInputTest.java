@@ -29,11 +29,7 @@ class AssignmentInputTest {
 
     /** A reviewer whose specialty no case has, so that adding one never takes a case from another test. */
     static String reviewer(String id, String name, String affiliations) {
-        return """
-                { "id": "%s", "name": "%s", "specialty": "Input Testing", "boardCertification": "Input Testing",
-                  "licensedInCalifornia": true, "yearsInActivePractice": 7, "weeklyClinicalHours": 30,
-                  "affiliations": %s }
-                """.formatted(id, name, affiliations);
+        return Fixtures.reviewer(id, "Input Testing", affiliations).replace("\"Dr. " + id + "\"", "\"" + name + "\"");
     }
 
     private static String newId() {
@@ -86,7 +82,7 @@ class AssignmentInputTest {
         refused(asOperations().queryParam("size", "ten").get("/api/reviewers").then(), 400).body("errors.field", contains("size"));
         refused(asOperations().queryParam("status", "assigned").get("/api/assignments").then(), 400)
                 .body("errors.field", contains("status"))
-                .body("errors[0].message", equalTo("must be one of [AWAITING_REVIEWER, ASSIGNED, DECIDED, WITHDRAWN]"));
+                .body("errors[0].message", equalTo("must be one of [AWAITING_REVIEWER, OFFERED, ACCEPTED, DECIDED, WITHDRAWN]"));
     }
 
     @Test

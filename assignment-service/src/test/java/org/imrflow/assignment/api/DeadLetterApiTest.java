@@ -22,4 +22,10 @@ class DeadLetterApiTest {
     void aWithdrawalTheConsumerRejectsGoesToItsOwnDeadLetterTopic() {
         DeadLetterWiring.assertARejectedMessageIsListedWithoutItsPayload(EventType.CASE_WITHDRAWN, "assignment-service");
     }
+
+    @Test
+    void answersToOffersTheConsumersRejectGoToTheirOwnDeadLetterTopics() {
+        DeadLetterWiring.assertARejectedMessageIsListedWithoutItsPayload(EventType.OFFER_ACCEPTED, "assignment-service");
+        DeadLetterWiring.assertARejectedMessageIsListedWithoutItsPayload(EventType.OFFER_DECLINED, "assignment-service");
+    }
 }
