@@ -77,6 +77,8 @@ class AuthorizationMatrixTest {
     private static String decidedCaseDocument;
     /** Filed by acme-claims, assigned to rev-occmed-01, still to be decided. */
     private static String pendingCase;
+    /** A reviewer the test adds, whose profile the roster's operations change. */
+    private static String matrixReviewer;
 
     @BeforeAll
     static void twoCasesOfAcmeOnTheDeskOfRevOccmed01() {
@@ -89,6 +91,8 @@ class AuthorizationMatrixTest {
                 .get("/api/letters/" + decidedCase).then().statusCode(200));
         pendingCase = SampleCases.filedWithRecords(system);
         SampleCases.awaitOnTheDesk(system, pendingCase);
+        matrixReviewer = as("ops").baseUri(system.url(ImrService.ASSIGNMENT)).contentType(ContentType.JSON)
+                .body(newReviewer()).post("/api/reviewers").then().statusCode(201).extract().path("id");
     }
 
     @Test
@@ -127,7 +131,7 @@ class AuthorizationMatrixTest {
         Row row = cell.row();
         String path = row.path()
                 .replace("{caseNumber}", row.path().endsWith("/determination") ? pendingCase : decidedCase)
-                .replace("{id}", row.path().startsWith("/api/reviewers") ? "rev-occmed-01" : "987654321")
+                .replace("{id}", row.path().startsWith("/api/reviewers") ? matrixReviewer : "987654321")
                 .replace("{service}", "intake-service")
                 .replace("{documentId}", decidedCaseDocument);
         RequestSpecification request = (cell.caller().identity == null ? given() : as(cell.caller().identity))
@@ -147,11 +151,11 @@ class AuthorizationMatrixTest {
         return switch (row.method() + " " + row.path()) {
             case "POST /api/cases" -> SampleDispute.application(LocalDate.now().minusDays(6), "Occupational Medicine",
                     SampleDispute.newClaimNumber());
-            case "POST /api/reviewers" -> """
-                    { "id": "rev-matrix-%d-%d", "name": "Dr. Matrix", "specialty": "Matrix Testing",
-                      "boardCertification": "Matrix Testing", "licensedInCalifornia": true, "yearsInActivePractice": 7,
-                      "weeklyClinicalHours": 30, "affiliations": [] }
-                    """.formatted(ProcessHandle.current().pid(), REVIEWERS.incrementAndGet());
+            case "POST /api/reviewers" -> newReviewer();
+            // the profile as read now, so that its version is current
+            case "PUT /api/reviewers/{id}" -> as("ops").baseUri(system.url(ImrService.ASSIGNMENT))
+                    .get("/api/reviewers/" + matrixReviewer).then().statusCode(200).extract().asString();
+            case "POST /api/assignments/{caseNumber}/reassignment" -> "{\"reason\": \"the authorization matrix\"}";
             case "POST /api/reviews/{caseNumber}/determination" -> SampleDispute.determination();
             case "POST /api/cases/{caseNumber}/expedited-review" -> "{\"certificationReceivedDate\": \"" + LocalDate.now().minusDays(1) + "\"}";
             case "POST /api/cases/{caseNumber}/withdrawal" -> "{\"treatmentAuthorizedDate\": \"" + LocalDate.now().minusDays(1) + "\"}";
@@ -159,6 +163,16 @@ class AuthorizationMatrixTest {
                     "{\"resolvedDate\": \"" + LocalDate.now().minusDays(1) + "\", \"liabilityAccepted\": true}";
             default -> null;
         };
+    }
+
+    /** A reviewer of a specialty that treats nothing, so that no case is ever offered to them. */
+    private static String newReviewer() {
+        return """
+                { "id": "rev-matrix-%d-%d", "name": "Dr. Matrix", "specialty": "Matrix Testing",
+                  "californiaLicence": { "number": "A 000001", "expiresOn": "2099-12-31" },
+                  "boardCertification": { "board": "American Board of Matrix Testing", "specialty": "Matrix Testing" },
+                  "practiceStartedOn": "2010-01-01", "weeklyClinicalHours": 30, "affiliations": [] }
+                """.formatted(ProcessHandle.current().pid(), REVIEWERS.incrementAndGet());
     }
 
     /** The table, with each "*" row once for every service. */

@@ -102,7 +102,7 @@ public final class Launcher {
         System.out.println("Management:   http://127.0.0.1:<API port + 1000> (9081-9084): /q/health, /q/metrics, /q/openapi, /q/swagger-ui");
         System.out.println("Logs:         " + dataDir.resolve("logs"));
         System.out.println("Pids:         " + system.pidFile().path() + " (a crashed run's processes are stopped at the next start)");
-        System.out.println("Demo roster:  " + (demo ? "seeded (8 reviewers) if the roster was empty" : "off"));
+        System.out.println("Demo roster:  " + (demo ? "seeded (12 reviewers) if the roster was empty" : "off"));
         String otlpEndpoint = System.getenv(SystemOptions.OTLP_ENDPOINT);
         System.out.println("Traces:       " + (otlpEndpoint == null || otlpEndpoint.isBlank()
                 ? "off (set " + SystemOptions.OTLP_ENDPOINT + " to an OTLP/HTTP collector, see docs/tracing.md)"
