@@ -55,6 +55,15 @@ public class DeskNotices {
                 .replaceWithVoid();
     }
 
+    /** The reviewer's last notice's number, 0 before the first. Call inside a session. */
+    public Uni<Long> lastSeq(String reviewerId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "select last_seq from desk_sequence where reviewer_id = :reviewer", Long.class)
+                .setParameter("reviewer", reviewerId)
+                .getResultList())
+                .map(found -> found.isEmpty() ? 0L : found.get(0));
+    }
+
     /** The reviewer's notices after {@code seq}, oldest first, at most {@link #MOST_PER_READ}. Call inside a session. */
     public Uni<List<Notice>> after(String reviewerId, long seq) {
         return Panache.getSession().chain(session -> session.createNativeQuery(

@@ -104,6 +104,11 @@ class DeskLiveTest {
 
             assertTrue(page.notices().stream().noneMatch(n -> n.get("caseNumber").asText().equals(theirCase)),
                     "another reviewer's case never shows: " + page.notices());
+            asReviewer(mine).get("/api/desk").then().statusCode(200)
+                    .body("reviewerId", org.hamcrest.Matchers.equalTo(mine))
+                    .body("lastSeq", org.hamcrest.Matchers.equalTo(page.notices().size()));
+            asReviewer(newReviewer()).get("/api/desk").then().statusCode(200).body("lastSeq", org.hamcrest.Matchers.equalTo(0));
+            org.imrflow.events.testing.SignIn.asOperations().get("/api/desk").then().statusCode(403);
             for (int i = 0; i < page.notices().size(); i++) {
                 JsonNode notice = page.notices().get(i);
                 assertEquals(i + 1, notice.get("seq").asLong(), "gap-free, in order: " + page.notices());

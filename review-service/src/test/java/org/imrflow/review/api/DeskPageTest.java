@@ -7,7 +7,10 @@ import io.restassured.RestAssured;
 import org.imrflow.local.LocalStackTestResource;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.imrflow.events.testing.SignIn.asOperations;
 
 /**
@@ -31,6 +34,29 @@ class DeskPageTest {
         RestAssured.given().redirects().follow(false).get("/api/reviews").then().statusCode(401)
                 .contentType("application/problem+json");
         RestAssured.given().redirects().follow(false).post("/api/reviews/CM26-0000001/acceptance").then().statusCode(401);
+    }
+
+    /** The page's selectors are a contract with the browser test (docs/reviewer-desk.md): they stay. */
+    @Test
+    void thePageHasTheSelectorsTheBrowserTestDrives() throws Exception {
+        String page = resource("index.html");
+        for (String id : List.of("offers", "my-cases", "connection", "save-state", "preview-letter", "letter-preview",
+                "submit-determination", "worksheet-errors", "confirm-submit", "reviewer-id")) {
+            assertTrue(page.contains("id=\"" + id + "\""), "#" + id);
+        }
+        assertTrue(page.contains("aria-live"), "the connection and new offers are announced");
+        String script = resource("desk.js");
+        for (String selector : List.of("'accept'", "'decline'", "'decline-reason'", "'outcome'", "'evidence-level'",
+                "'rationale'", "'why-not-higher'", "dataset.caseNumber", "dataset.itemNumber", "/api/desk/live?after=")) {
+            assertTrue(script.contains(selector), selector);
+        }
+        assertTrue(resource("desk.css").contains(":focus-visible"), "visible focus");
+    }
+
+    private static String resource(String name) throws java.io.IOException {
+        try (var in = DeskPageTest.class.getClassLoader().getResourceAsStream("META-INF/resources/desk/" + name)) {
+            return new String(java.util.Objects.requireNonNull(in, name).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     @Test
