@@ -66,6 +66,8 @@ class DeskLiveTest {
         List<JsonNode> notices = new CopyOnWriteArrayList<>();
         WebSocketClientConnection connection = connector.baseUri(root).path("/api/desk/live?after=" + after)
                 .addHeader("Authorization", "Bearer " + SignIn.reviewer(reviewerId))
+                // on the event loop, one after another: worker threads could add them out of the order they came in
+                .executionModel(BasicWebSocketConnector.ExecutionModel.NON_BLOCKING)
                 .onTextMessage((c, message) -> {
                     try {
                         notices.add(JSON.readTree(message));
@@ -141,7 +143,7 @@ class DeskLiveTest {
         Page again = open(reviewer, seen);
         try {
             await().atMost(PATIENCE).until(() -> again.notices().size() >= 2);
-            assertEquals(List.of("CASE_UPDATED", "OFFER_WITHDRAWN"), again.kinds(caseNumber));
+            assertEquals(List.of("CASE_UPDATED", "OFFER_WITHDRAWN"), again.kinds(caseNumber), again.notices().toString());
             assertEquals(List.of(seen + 1, seen + 2), again.notices().stream().map(n -> n.get("seq").asLong()).toList());
 
             // and then it is live again

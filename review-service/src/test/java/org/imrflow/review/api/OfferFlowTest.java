@@ -18,7 +18,6 @@ import org.imrflow.events.timer.TimerWatch;
 import org.imrflow.http.WriteConflicts;
 import org.imrflow.local.LocalStackTestResource;
 import org.imrflow.review.application.Offers;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -46,8 +45,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Offers on the desk, through real HTTP, PostgreSQL and Kafka: accepted, declined, run out (by moving the clock,
- * never by waiting), raced, and moved to another reviewer by a later offer.
+ * Offers on the desk, through real HTTP, PostgreSQL and Kafka: accepted, declined, run out (an offer made longer ago
+ * than the offer time, never by waiting), raced, and moved to another reviewer by a later offer.
  */
 @QuarkusTest
 @QuarkusTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "review"))
@@ -62,11 +61,6 @@ class OfferFlowTest {
 
     @Inject
     Offers offers;
-
-    @AfterEach
-    void putTheClockBack() {
-        MovableClock.reset();
-    }
 
     private static String newCaseNumber() {
         return "CM26-" + CASES.incrementAndGet();
@@ -177,21 +171,33 @@ class OfferFlowTest {
         awaitStatus(caseNumber, "OFFERED");
     }
 
+    /** An offer made longer ago than the offer time: its timer is due as it arrives, and no clock needs moving. */
     @Test
     void anOfferLeftUnansweredRunsOut_andIsAnnouncedAsTimedOut() throws Exception {
-        String caseNumber = offered("rev-offer-05");
-        MovableClock.advance(Duration.ofHours(24).plusMinutes(1));
-        // Ran out: refused whether or not its timer has fired yet.
-        accept("rev-offer-05", caseNumber).statusCode(409).body("type", equalTo("https://imrflow.org/problems/offer-ended"));
-
-        timers.fireDue().await().atMost(PATIENCE);
-        awaitStatus(caseNumber, "DECLINED");
+        String caseNumber = newCaseNumber();
+        IntakeEvents.recordsComplete(stream, caseNumber, LocalDate.now().plusDays(30));
+        AssignmentEvents.offer(stream, caseNumber, "rev-offer-05", 1, Instant.now().minus(Duration.ofHours(24).plusMinutes(1)));
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            timers.fireDue().await().atMost(PATIENCE);
+            asOperations().get("/api/reviews/" + caseNumber).then().statusCode(200).body("status", equalTo("DECLINED"));
+        });
         asOperations().get("/api/reviews/" + caseNumber).then().body("declineReason", equalTo("TIMED_OUT"));
         StreamEvent timedOut = stream.awaitEvent(EventType.OFFER_DECLINED, caseNumber);
         assertEquals("TIMED_OUT", timedOut.payload().get("reason").asText());
         assertEquals("rev-offer-05", timedOut.payload().get("reviewerId").asText());
         assertEquals(0, pendingTimers(caseNumber));
+        accept("rev-offer-05", caseNumber).statusCode(409).body("type", equalTo("https://imrflow.org/problems/offer-ended"));
         assertEquals(0, stream.readAll(EventType.OFFER_ACCEPTED, caseNumber).size());
+    }
+
+    /** Run out, and refused, even before its timer has fired: the expiry is checked on every answer. */
+    @Test
+    void anOfferThatHasRunOutCannotBeAccepted() {
+        String caseNumber = newCaseNumber();
+        AssignmentEvents.offer(stream, caseNumber, "rev-offer-08", 1, Instant.now().minus(Duration.ofDays(2)));
+        ReviewInputTest.awaitArrival(caseNumber);
+        accept("rev-offer-08", caseNumber).statusCode(409).body("type", equalTo("https://imrflow.org/problems/offer-ended"));
+        decline("rev-offer-08", caseNumber, "UNAVAILABLE").statusCode(409);
     }
 
     /** The acceptance and the time-out race on the one review: exactly one wins, and only its event goes out. */
