@@ -31,7 +31,7 @@ public class LetterDesk {
     private final Outbox outbox;
     private final Clock clock;
 
-    LetterDesk(@ConfigProperty(name = "imrflow.notification.imro-name") String imroName,
+    LetterDesk(@ConfigProperty(name = "imrflow.imro-name") String imroName,
                @ConfigProperty(name = "imrflow.notification.time-zone") ZoneId zone,
                Outbox outbox, Clock clock) {
         this.letter = new DeterminationLetter(imroName);

@@ -7,16 +7,26 @@ import org.imrflow.events.Deadline;
 import org.imrflow.events.DeadlineReached;
 import org.imrflow.events.RecordsReceived;
 import org.imrflow.events.inbox.EventRejectedException;
+import org.imrflow.review.domain.DeskNoticeKind;
 import org.imrflow.review.store.CaseFile;
+import org.imrflow.review.store.DeskNotices;
+import org.imrflow.review.store.Review;
 import org.jboss.logging.Logger;
 
 /**
  * Keeps each case's file from intake's events, in the inbox's transaction: the records and their deadline, the
- * determination's due date, a conversion to expedited. The withdrawal is the desk's (it closes the review).
+ * determination's due date, a conversion to expedited. The withdrawal is the desk's (it closes the review). Each change
+ * is a CASE_UPDATED notice on the desk the case is on, if any.
  */
 @ApplicationScoped
 public class CaseFiles {
     private static final Logger LOG = Logger.getLogger(CaseFiles.class);
+
+    private final DeskNotices notices;
+
+    CaseFiles(DeskNotices notices) {
+        this.notices = notices;
+    }
 
     public Uni<Void> recordsReceived(RecordsReceived records) {
         if (records.complete() && records.determinationDueDate() == null) {
@@ -32,7 +42,7 @@ public class CaseFiles {
                 LOG.infof("Case %s: records complete, determination due %s", file.caseNumber, records.determinationDueDate());
             }
             file.determinationDue(records.determinationDueDate(), records.receivedAt());
-        }).replaceWithVoid();
+        }).chain(this::updated);
     }
 
     public Uni<Void> deadlineReached(DeadlineReached reached) {
@@ -51,7 +61,7 @@ public class CaseFiles {
                 }
             }
             file.determinationDue(reached.determinationDueDate(), reached.reachedAt());
-        }).replaceWithVoid();
+        }).chain(this::updated);
     }
 
     public Uni<Void> convertedToExpedited(CaseConvertedToExpedited conversion) {
@@ -62,6 +72,13 @@ public class CaseFiles {
             }
             file.recordsDue(conversion.recordsDueAt(), conversion.convertedAt());
             file.determinationDue(conversion.determinationDueDate(), conversion.convertedAt());
-        }).replaceWithVoid();
+        }).chain(this::updated);
+    }
+
+    /** Tells the reviewer whose desk the case is on, if it is on one, that its file changed. */
+    private Uni<Void> updated(CaseFile file) {
+        return Review.<Review>findById(file.caseNumber).chain(review -> review != null && review.status.onDesk()
+                ? notices.append(review.reviewerId, file.caseNumber, DeskNoticeKind.CASE_UPDATED)
+                : Uni.createFrom().voidItem());
     }
 }

@@ -6,30 +6,32 @@ import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.imrflow.events.CaseWithdrawn;
 import org.imrflow.events.ClaimsAdministratorGuideline;
 import org.imrflow.events.DecisionRecorded;
 import org.imrflow.events.DisputedItem;
 import org.imrflow.events.EventType;
-import org.imrflow.events.ReviewerAssigned;
 import org.imrflow.events.outbox.Outbox;
+import org.imrflow.events.timer.DurableTimers;
 import org.imrflow.events.tracing.Spans;
-import org.imrflow.events.tracing.TraceParent;
-import org.imrflow.review.domain.AlreadyDecidedException;
+import org.imrflow.letters.DeterminationLetter;
+import org.imrflow.review.domain.DeskNoticeKind;
 import org.imrflow.review.domain.DeterminationRejectedException;
 import org.imrflow.review.domain.DeterminationRules;
 import org.imrflow.review.domain.ItemDecisionDraft;
-import org.imrflow.review.domain.RecordsReadiness;
+import org.imrflow.review.domain.ReviewStatus;
 import org.imrflow.review.domain.RuleViolation;
 import org.imrflow.review.store.CaseFile;
+import org.imrflow.review.store.DeskNotices;
 import org.imrflow.review.store.ItemDecisionRow;
 import org.imrflow.review.store.Review;
-import org.imrflow.review.store.ReviewItemRow;
-import org.imrflow.review.store.ReviewStatus;
+import org.imrflow.review.store.ReviewDraft;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
-import java.time.LocalDate;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +39,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The reviewer's desk: opens reviews when reviewers are assigned and ends them when cases are withdrawn (in the
- * inbox's transaction), and records determinations (in a transaction of its own) once the records allow.
+ * The reviewer's desk: ends reviews when cases are withdrawn (in the inbox's transaction), and records determinations
+ * (in a transaction of its own) once the reviewer accepted the case and the records allow; and previews the letter a
+ * determination would give. Both build the one decision-recorded from the request, so the preview is the letter.
  * decision-recorded goes out through the outbox in the transaction that records the decision, and the review's version
  * makes sure only one determination of a case ever commits, and none after a withdrawal.
  */
@@ -47,70 +50,55 @@ public class ReviewDesk {
     private static final Logger LOG = Logger.getLogger(ReviewDesk.class);
 
     private final Outbox outbox;
+    private final DurableTimers timers;
+    private final DeskNotices notices;
     private final Clock clock;
     private final Tracer tracer;
+    private final DeterminationLetter letter;
+    private final ZoneId zone;
 
-    ReviewDesk(Outbox outbox, Clock clock, Tracer tracer) {
+    ReviewDesk(Outbox outbox, DurableTimers timers, DeskNotices notices, Clock clock, Tracer tracer,
+               @ConfigProperty(name = "imrflow.imro-name") String imroName,
+               @ConfigProperty(name = "imrflow.review.time-zone", defaultValue = "America/Los_Angeles") ZoneId zone) {
         this.outbox = outbox;
+        this.timers = timers;
+        this.notices = notices;
         this.clock = clock;
         this.tracer = tracer;
-    }
-
-    /**
-     * A reviewer was assigned: open the review, or hand a pending one to the new reviewer. A case withdrawn before
-     * its assignment came opens withdrawn.
-     */
-    public Uni<Review> open(ReviewerAssigned assigned) {
-        String caseNumber = assigned.caseNumber();
-        return CaseFile.held(caseNumber).chain(file -> Review.<Review>findById(caseNumber).chain(existing -> {
-            if (existing != null && existing.status != ReviewStatus.PENDING) {
-                LOG.warnf("Case %s is already %s; the new assignment is ignored", caseNumber, existing.status);
-                return Uni.createFrom().item(existing);
-            }
-            Review review = existing != null ? existing : new Review();
-            review.caseNumber = caseNumber;
-            review.reviewerId = assigned.reviewerId();
-            review.status = ReviewStatus.PENDING;
-            review.reviewType = assigned.reviewType();
-            review.reviewerSpecialty = assigned.qualifications().specialty();
-            review.reviewerBoardCertification = assigned.qualifications().boardCertification();
-            review.assignedAt = assigned.assignedAt();
-            review.urGuidelineBasedOnMtus = assigned.claimsAdministratorGuideline().basedOnMtus();
-            review.urGuidelineCitation = assigned.claimsAdministratorGuideline().citation();
-            review.disputedItems.clear();
-            assigned.disputedItems().stream().map(ReviewItemRow::of).forEach(review.disputedItems::add);
-            review.caseTrace = TraceParent.current().orElse(null); // the inbox's span, in the case's trace
-            if (file.withdrawnAt != null) {
-                review.status = ReviewStatus.WITHDRAWN;
-                review.withdrawnAt = file.withdrawnAt;
-                LOG.infof("Case %s was withdrawn before its assignment came; it opens withdrawn", review.caseNumber);
-            }
-            return review.<Review>persist();
-        }));
+        this.letter = new DeterminationLetter(imroName);
+        this.zone = zone;
     }
 
     /**
      * The claims administrator authorized the treatment, in the inbox's transaction: the case file remembers it, and a
-     * pending review ends without a determination. A decided one stays decided.
+     * review not yet decided ends without a determination; its open offer and its draft with it. A decided one stays
+     * decided.
      */
     public Uni<Void> withdraw(CaseWithdrawn withdrawal) {
-        return CaseFile.held(withdrawal.caseNumber()).chain(file -> {
+        String caseNumber = withdrawal.caseNumber();
+        return CaseFile.held(caseNumber).chain(file -> {
             if (file.withdrawnAt == null) {
                 file.withdrawnAt = withdrawal.withdrawnAt();
             }
-            return Review.<Review>findById(withdrawal.caseNumber()).invoke(review -> {
-                if (review != null && review.status == ReviewStatus.PENDING) {
-                    review.status = ReviewStatus.WITHDRAWN;
-                    review.withdrawnAt = file.withdrawnAt;
-                    LOG.infof("Case %s withdrawn; off the reviewer's desk", review.caseNumber);
+            return Review.<Review>findById(caseNumber).chain(review -> {
+                if (review == null || review.status.ended()) {
+                    return Uni.createFrom().voidItem();
                 }
+                boolean onDesk = review.status.onDesk();
+                review.status = ReviewStatus.WITHDRAWN;
+                review.withdrawnAt = file.withdrawnAt;
+                LOG.infof("Case %s withdrawn; off the reviewer's desk", caseNumber);
+                return timers.cancel(caseNumber, List.of(Offers.EXPIRY))
+                        .chain(() -> ReviewDraft.discard(caseNumber))
+                        .chain(() -> onDesk ? notices.append(review.reviewerId, caseNumber, DeskNoticeKind.CASE_WITHDRAWN)
+                                : Uni.createFrom().voidItem());
             });
-        }).replaceWithVoid();
+        });
     }
 
     /**
-     * Records the determination on every disputed item, or refuses it whole. Null when the case has no review, or
-     * its review is another reviewer's: only the assigned reviewer decides.
+     * Records the determination on every disputed item, or refuses it whole. Null when the case has no review; only
+     * the reviewer who accepted it decides (anyone else: {@link org.imrflow.review.domain.NotAcceptedException}).
      *
      * @param reviewerId the reviewer deciding, as signed in
      * @param decisions  the reviewer's decisions, given the guideline UR cited (the default for each decision)
@@ -118,11 +106,29 @@ public class ReviewDesk {
     public Uni<Review> decide(String caseNumber, String reviewerId, String clinicalCaseSummary,
                               Function<ClaimsAdministratorGuideline, List<ItemDecisionDraft>> decisions) {
         return Panache.withTransaction(() -> Review.<Review>findById(caseNumber)
-                .map(review -> review != null && review.reviewerId.equals(reviewerId) ? review : null)
                 .onItem().ifNotNull()
                 .transformToUni(review -> CaseFile.<CaseFile>findById(caseNumber).chain(file ->
-                        Spans.within(recording(review),
-                                () -> decide(review, file, clinicalCaseSummary, decisions.apply(review.urGuideline()))))));
+                        Spans.within(recording(review), () -> {
+                            List<ItemDecisionDraft> drafts = decisions.apply(review.urGuideline());
+                            return record(review, file, drafts, determination(review, reviewerId, file,
+                                    clinicalCaseSummary, drafts, clock.instant()));
+                        }))));
+    }
+
+    /**
+     * The Final Determination letter the determination would give, dated today in California, exactly as notification
+     * will issue it; refused as the determination would be, and nothing is written. Null when the case has no review.
+     */
+    public Uni<String> preview(String caseNumber, String reviewerId, String clinicalCaseSummary,
+                               Function<ClaimsAdministratorGuideline, List<ItemDecisionDraft>> decisions) {
+        return Review.<Review>findById(caseNumber)
+                .onItem().ifNotNull()
+                .transformToUni(review -> CaseFile.<CaseFile>findById(caseNumber).map(file -> {
+                    Instant now = clock.instant();
+                    DecisionRecorded decision = determination(review, reviewerId, file, clinicalCaseSummary,
+                            decisions.apply(review.urGuideline()), now);
+                    return letter.compose(decision, now.atZone(zone).toLocalDate());
+                }));
     }
 
     /**
@@ -143,41 +149,50 @@ public class ReviewDesk {
         return span;
     }
 
-    /** @param file the case's file, null when no event of intake's reached review yet */
-    private Uni<Review> decide(Review review, CaseFile file, String clinicalCaseSummary, List<ItemDecisionDraft> decisions) {
-        if (review.status == ReviewStatus.DECIDED) {
-            throw new AlreadyDecidedException(review.caseNumber);
-        }
-        RecordsReadiness records = CaseFile.readinessOf(file);
-        records.requireDetermination(review.caseNumber, review.status == ReviewStatus.WITHDRAWN);
+    /**
+     * The decision-recorded a determination makes, or the refusal of it: only from the reviewer who accepted the case,
+     * not decided or withdrawn, its records complete or past their deadline, every item decided once and by the
+     * evidence hierarchy.
+     *
+     * @param file the case's file, null when no event of intake's reached review yet
+     */
+    private static DecisionRecorded determination(Review review, String reviewerId, CaseFile file, String clinicalCaseSummary,
+                                                  List<ItemDecisionDraft> decisions, Instant decidedAt) {
+        review.position().requireWorksheetOf(reviewerId, review.caseNumber);
+        CaseFile.readinessOf(file).requireDetermination(review.caseNumber, false);
         List<DisputedItem> disputed = review.items();
         List<RuleViolation> violations = DeterminationRules.check(disputed, decisions);
         if (!violations.isEmpty()) {
             throw new DeterminationRejectedException(violations);
         }
+        Map<Integer, DisputedItem> items = disputed.stream()
+                .collect(Collectors.toMap(DisputedItem::itemNumber, Function.identity()));
+        // The records are complete or past their deadline, so the clock has started and the file has the due date.
+        return new DecisionRecorded(review.caseNumber, review.reviewerId, review.qualifications(), decidedAt,
+                file.determinationDueDate, clinicalCaseSummary,
+                decisions.stream().sorted(Comparator.comparingInt(ItemDecisionDraft::itemNumber))
+                        .map(d -> new DecisionRecorded.ItemDecision(d.itemNumber(), items.get(d.itemNumber()).description(),
+                                items.get(d.itemNumber()).category(), d.outcome(), d.claimsAdministratorGuideline(),
+                                d.reviewerGuideline(), d.rationale()))
+                        .toList());
+    }
+
+    /** @param decisions the decisions {@code decision} was made of, with the reasons it does not carry */
+    private Uni<Review> record(Review review, CaseFile file, List<ItemDecisionDraft> decisions, DecisionRecorded decision) {
         review.status = ReviewStatus.DECIDED;
-        review.clinicalCaseSummary = clinicalCaseSummary;
-        review.decidedAt = clock.instant();
-        review.decidedWithoutCompleteRecords = records.withoutCompleteRecords(); // records coming later change nothing
+        review.clinicalCaseSummary = decision.clinicalCaseSummary();
+        review.decidedAt = decision.decidedAt();
+        // records coming later change nothing
+        review.decidedWithoutCompleteRecords = CaseFile.readinessOf(file).withoutCompleteRecords();
         review.decisions.clear();
         decisions.stream()
                 .sorted(Comparator.comparingInt(ItemDecisionDraft::itemNumber))
                 .map(ItemDecisionRow::of)
                 .forEach(review.decisions::add);
-        LOG.infof("Case %s decided on %d item(s)", review.caseNumber, decisions.size());
-        // The records are complete or past their deadline, so the clock has started and the file has the due date.
-        return outbox.append(EventType.DECISION_RECORDED, review.caseNumber,
-                        decisionRecorded(review, disputed, file.determinationDueDate))
+        LOG.infof("Case %s decided on %d item(s)", review.caseNumber, decision.decisions().size());
+        return outbox.append(EventType.DECISION_RECORDED, review.caseNumber, decision)
+                .chain(() -> ReviewDraft.discard(review.caseNumber))
+                .chain(() -> notices.append(review.reviewerId, review.caseNumber, DeskNoticeKind.DECIDED))
                 .replaceWith(review);
-    }
-
-    private static DecisionRecorded decisionRecorded(Review review, List<DisputedItem> disputed, LocalDate dueDate) {
-        Map<Integer, DisputedItem> items = disputed.stream()
-                .collect(Collectors.toMap(DisputedItem::itemNumber, Function.identity()));
-        return new DecisionRecorded(review.caseNumber, review.reviewerId, review.qualifications(), review.decidedAt,
-                dueDate, review.clinicalCaseSummary,
-                review.decisions.stream().map(d -> new DecisionRecorded.ItemDecision(d.itemNumber,
-                        items.get(d.itemNumber).description(), items.get(d.itemNumber).category(), d.outcome,
-                        d.claimsAdministratorGuideline(), d.reviewerGuideline(), d.rationale)).toList());
     }
 }

@@ -7,21 +7,21 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.imrflow.events.EventType;
 import org.imrflow.events.ReviewerAssigned;
 import org.imrflow.events.inbox.Inbox;
-import org.imrflow.review.application.ReviewDesk;
+import org.imrflow.review.application.Offers;
 
 @ApplicationScoped
 public class ReviewerAssignedConsumer {
     private final Inbox inbox;
-    private final ReviewDesk desk;
+    private final Offers offers;
 
-    ReviewerAssignedConsumer(Inbox inbox, ReviewDesk desk) {
+    ReviewerAssignedConsumer(Inbox inbox, Offers offers) {
         this.inbox = inbox;
-        this.desk = desk;
+        this.offers = offers;
     }
 
     @Incoming("reviewer-assigned")
     public Uni<Void> onReviewerAssigned(Message<String> message) {
         return inbox.process(message, EventType.REVIEWER_ASSIGNED, ReviewerAssigned.class,
-                event -> desk.open(event.payload()).replaceWithVoid());
+                event -> offers.receive(event.payload()).replaceWithVoid());
     }
 }

@@ -18,15 +18,20 @@ import jakarta.persistence.Version;
 import org.imrflow.events.ClaimsAdministratorGuideline;
 import org.imrflow.events.DisputedItem;
 import org.imrflow.http.ListFilter;
+import org.imrflow.events.OfferDeclined;
+import org.imrflow.events.ReviewerAssigned;
+import org.imrflow.review.domain.DeskPosition;
+import org.imrflow.review.domain.ReviewStatus;
 import org.imrflow.events.ReviewType;
 import org.imrflow.events.ReviewerQualifications;
 import org.imrflow.events.tracing.TraceParent;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A case on an expert reviewer's desk: pending until the determination is recorded. */
+/** A case on an expert reviewer's desk: offered, accepted, then decided; or declined, moved on or withdrawn. */
 @Entity
 @Table(name = "review")
 public class Review extends PanacheEntityBase {
@@ -54,13 +59,44 @@ public class Review extends PanacheEntityBase {
     @Column(name = "assigned_at", nullable = false)
     public Instant assignedAt;
 
+    @Column(name = "offer_number", nullable = false)
+    public int offerNumber;
+
+    @Column(name = "offered_at", nullable = false)
+    public Instant offeredAt;
+
+    @Column(name = "offer_expires_at")
+    public Instant offerExpiresAt;
+
+    @Column(name = "accepted_at")
+    public Instant acceptedAt;
+
+    @Column(name = "declined_at")
+    public Instant declinedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "decline_reason")
+    public OfferDeclined.DeclineReason declineReason;
+
+    @Column(name = "date_of_injury")
+    public LocalDate dateOfInjury;
+
+    @Column(name = "ur_decision_date")
+    public LocalDate urDecisionDate;
+
+    @Column(name = "requesting_physician_specialty")
+    public String requestingPhysicianSpecialty;
+
     @Column(name = "ur_guideline_based_on_mtus", nullable = false)
     public boolean urGuidelineBasedOnMtus;
 
     @Column(name = "ur_guideline_citation", nullable = false)
     public String urGuidelineCitation;
 
-    /** Guards the decision: of two determinations sent at once, one commits and the other gets a conflict. */
+    /**
+     * Guards the case: of two determinations sent at once, or an acceptance and the offer's time-out, or an answer and
+     * a new offer, one commits and the other gets a conflict.
+     */
     @Version
     public long version;
 
@@ -90,6 +126,16 @@ public class Review extends PanacheEntityBase {
     /** The case's trace, as the assignment carried it: the determination continues it (see ReviewDesk). */
     @Embedded
     public TraceParent caseTrace;
+
+    public DeskPosition position() {
+        return new DeskPosition(reviewerId, status, offerNumber, offerExpiresAt);
+    }
+
+    /** The application's facts, or null on an offer from before they were sent. */
+    public ReviewerAssigned.ApplicationFacts application() {
+        return dateOfInjury == null && urDecisionDate == null && requestingPhysicianSpecialty == null ? null
+                : new ReviewerAssigned.ApplicationFacts(dateOfInjury, urDecisionDate, requestingPhysicianSpecialty);
+    }
 
     public ClaimsAdministratorGuideline urGuideline() {
         return new ClaimsAdministratorGuideline(urGuidelineBasedOnMtus, urGuidelineCitation);

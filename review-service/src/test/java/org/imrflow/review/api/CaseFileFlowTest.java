@@ -48,8 +48,10 @@ class CaseFileFlowTest {
         return "CM26-" + CASES.incrementAndGet();
     }
 
+    /** Offers the case to the reviewer, who accepts it (unless it arrives withdrawn). */
     private void assign(String caseNumber) {
         ReviewInputTest.assignOnly(stream, caseNumber, REVIEWER);
+        ReviewInputTest.acceptOnArrival(caseNumber);
     }
 
     private static void awaitReview(String caseNumber, String field, Object value) {
@@ -76,7 +78,7 @@ class CaseFileFlowTest {
                 IntakeEvents.document("progress-report.pdf", "application/pdf", report, "a".repeat(64)));
         awaitReview(caseNumber, "documents.size()", 1);
         asOperations().get("/api/reviews/" + caseNumber).then()
-                .body("status", equalTo("PENDING"))
+                .body("status", equalTo("ACCEPTED"))
                 .body("recordsComplete", equalTo(false))
                 .body("recordsDueAt", equalTo(recordsDueAt.toString()))
                 .body("withoutCompleteRecords", equalTo(false))
@@ -87,7 +89,7 @@ class CaseFileFlowTest {
                 .body("type", equalTo("https://imrflow.org/problems/records-not-ready"))
                 .body("detail", containsString("neither complete nor past their deadline"))
                 .body("detail", containsString(recordsDueAt.toString()));
-        awaitReview(caseNumber, "status", "PENDING");
+        awaitReview(caseNumber, "status", "ACCEPTED");
 
         LocalDate due = LocalDate.now().plusDays(30);
         IntakeEvents.recordsComplete(stream, caseNumber, due);
@@ -104,7 +106,7 @@ class CaseFileFlowTest {
     void onceTheRecordsDeadlinePassedTheReviewerDecidesWithoutCompleteRecordsAndTheViewKeepsSaying() {
         String caseNumber = newCaseNumber();
         assign(caseNumber);
-        awaitReview(caseNumber, "status", "PENDING");
+        awaitReview(caseNumber, "status", "ACCEPTED");
         decide(caseNumber).statusCode(409).body("type", equalTo("https://imrflow.org/problems/records-not-ready"))
                 .body("detail", containsString("not known yet"));
 
@@ -144,7 +146,7 @@ class CaseFileFlowTest {
         decide(caseNumber).statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://imrflow.org/problems/case-withdrawn"));
-        asReviewer(REVIEWER).queryParam("status", "PENDING").queryParam("size", 100).get("/api/reviews").then()
+        asReviewer(REVIEWER).queryParam("status", "ACCEPTED").queryParam("size", 100).get("/api/reviews").then()
                 .statusCode(200).body("items.caseNumber", not(hasItem(caseNumber)));
         asReviewer(REVIEWER).queryParam("status", "WITHDRAWN").queryParam("size", 100).get("/api/reviews").then()
                 .statusCode(200).body("items.caseNumber", hasItem(caseNumber));
@@ -171,7 +173,7 @@ class CaseFileFlowTest {
         IntakeEvents.awaitProcessed(IntakeEvents.recordsComplete(stream, caseNumber, Instant.now(), due, first, second));
 
         assign(caseNumber);
-        awaitReview(caseNumber, "status", "PENDING");
+        awaitReview(caseNumber, "status", "ACCEPTED");
         asOperations().get("/api/reviews/" + caseNumber).then()
                 .body("recordsComplete", equalTo(true))
                 .body("determinationDueDate", equalTo(due.toString()))

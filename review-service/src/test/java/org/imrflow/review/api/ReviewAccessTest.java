@@ -33,8 +33,8 @@ class ReviewAccessTest {
 
     @Test
     void theWorklistIsTheSignedInReviewersOwn() {
-        String mine = ReviewInputTest.pendingReview(EventStreamProbe.ofTestConfig(), CASES, "rev-access-01");
-        String theirs = ReviewInputTest.pendingReview(EventStreamProbe.ofTestConfig(), CASES, "rev-access-02");
+        String mine = ReviewInputTest.acceptedReview(EventStreamProbe.ofTestConfig(), CASES, "rev-access-01");
+        String theirs = ReviewInputTest.acceptedReview(EventStreamProbe.ofTestConfig(), CASES, "rev-access-02");
         asReviewer("rev-access-01").queryParam("size", 100).get("/api/reviews").then().statusCode(200)
                 .body("items.caseNumber", hasItem(mine))
                 .body("items.caseNumber", not(hasItem(theirs)))
@@ -46,30 +46,36 @@ class ReviewAccessTest {
     }
 
     @Test
-    void anotherReviewersCaseIsNotFoundAndCannotBeDecided() {
-        String theirs = ReviewInputTest.pendingReview(EventStreamProbe.ofTestConfig(), CASES, "rev-access-02");
+    void anotherReviewersCaseIsNotFound_andItsDeterminationIsForbidden() {
+        String theirs = ReviewInputTest.acceptedReview(EventStreamProbe.ofTestConfig(), CASES, "rev-access-02");
         asReviewer("rev-access-01").get("/api/reviews/" + theirs).then().statusCode(404)
                 .contentType(startsWith("application/problem+json"));
         asReviewer("rev-access-01").contentType(ContentType.JSON).body(SampleDispute.determination())
-                .post("/api/reviews/" + theirs + "/determination").then().statusCode(404);
-        asOperations().get("/api/reviews/" + theirs).then().statusCode(200).body("status", equalTo("PENDING"));
+                .post("/api/reviews/" + theirs + "/determination").then().statusCode(403)
+                .contentType(startsWith("application/problem+json"))
+                .body("detail", startsWith("Only the reviewer who accepted case " + theirs));
+        asReviewer("rev-access-01").contentType(ContentType.JSON).body(SampleDispute.determination())
+                .post("/api/reviews/" + theirs + "/letter-preview").then().statusCode(403);
+        asReviewer("rev-access-01").get("/api/reviews/" + theirs + "/draft").then().statusCode(404);
+        asReviewer("rev-access-01").post("/api/reviews/" + theirs + "/acceptance").then().statusCode(404);
+        asOperations().get("/api/reviews/" + theirs).then().statusCode(200).body("status", equalTo("ACCEPTED"));
     }
 
     @Test
     void operationsDecidesNothingAndClaimsAdministratorsSeeNothingHere() {
-        String caseNumber = ReviewInputTest.pendingReview(EventStreamProbe.ofTestConfig(), CASES, "rev-access-01");
+        String caseNumber = ReviewInputTest.acceptedReview(EventStreamProbe.ofTestConfig(), CASES, "rev-access-01");
         asOperations().contentType(ContentType.JSON).body(SampleDispute.determination())
                 .post("/api/reviews/" + caseNumber + "/determination").then().statusCode(403)
                 .contentType(startsWith("application/problem+json"));
         asClaimsAdmin(ACME).get("/api/reviews/" + caseNumber).then().statusCode(403);
         asClaimsAdmin(ACME).get("/api/reviews").then().statusCode(403);
         RestAssured.given().get("/api/reviews").then().statusCode(401);
-        asOperations().get("/api/reviews/" + caseNumber).then().statusCode(200).body("status", equalTo("PENDING"));
+        asOperations().get("/api/reviews/" + caseNumber).then().statusCode(200).body("status", equalTo("ACCEPTED"));
     }
 
     @Test
     void everyReadOfAReviewIsInTheAccessLog() {
-        String caseNumber = ReviewInputTest.pendingReview(EventStreamProbe.ofTestConfig(), CASES, "rev-access-03");
+        String caseNumber = ReviewInputTest.acceptedReview(EventStreamProbe.ofTestConfig(), CASES, "rev-access-03");
         asReviewer("rev-access-03").get("/api/reviews/" + caseNumber).then().statusCode(200);
         asOperations().queryParam("subject", "rev-access-03").queryParam("what", "review").get("/api/access-log")
                 .then().statusCode(200)

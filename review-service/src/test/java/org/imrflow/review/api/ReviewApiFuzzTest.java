@@ -36,7 +36,7 @@ class ReviewApiFuzzTest {
         for (int i = 0; i < 8; i++) {
             open.add(ReviewInputTest.assign(stream, CASES, "rev-fuzz-01"));
         }
-        open.forEach(ReviewInputTest::awaitPending);
+        open.forEach(ReviewInputTest::awaitAccepted);
         AtomicInteger next = new AtomicInteger();
         Map<String, EventType> decided = new HashMap<>();
 
@@ -44,7 +44,7 @@ class ReviewApiFuzzTest {
                 .signedInWith(() -> org.imrflow.events.testing.SignIn.reviewer("rev-fuzz-01"))
                 .endpoint(Endpoint.post("/api/reviews/{caseNumber}/determination", SampleDispute::determination)
                         .path("caseNumber", () -> open.get(next.getAndIncrement() % open.size())).weight(4))
-                .endpoint(Endpoint.get("/api/reviews").query("reviewerId", "rev-fuzz-01").query("status", "PENDING", "DECIDED")
+                .endpoint(Endpoint.get("/api/reviews").query("reviewerId", "rev-fuzz-01").query("status", "ACCEPTED", "DECIDED")
                         .paged())
                 .endpoint(Endpoint.get("/api/reviews/{caseNumber}").path("caseNumber", () -> open.get(0)))
                 .onAnswer((request, response) -> {

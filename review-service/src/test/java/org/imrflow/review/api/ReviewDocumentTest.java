@@ -41,7 +41,7 @@ class ReviewDocumentTest {
         EventStreamProbe stream = EventStreamProbe.ofTestConfig();
         String caseNumber = ReviewInputTest.assign(stream, CASES, reviewerId);
         IntakeEvents.recordsComplete(stream, caseNumber, Instant.now(), LocalDate.now().plusDays(30), document);
-        ReviewInputTest.awaitPending(caseNumber);
+        ReviewInputTest.awaitAccepted(caseNumber);
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> asOperations()
                 .get("/api/reviews/" + caseNumber).then().body("documents.documentId", hasItem(document.documentId())));
         return caseNumber;

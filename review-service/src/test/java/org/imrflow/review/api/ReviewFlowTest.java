@@ -44,7 +44,7 @@ class ReviewFlowTest {
 
     private final EventStreamProbe stream = EventStreamProbe.ofTestConfig();
 
-    /** A case with the sample's neurotomy and an opioid, assigned to a reviewer, its records complete. */
+    /** A case with the sample's neurotomy and an opioid, accepted by a reviewer, its records complete. */
     private String assignedCase(String reviewerId) {
         String caseNumber = "CM26-" + CASES.incrementAndGet();
         IntakeEvents.recordsComplete(stream, caseNumber, LocalDate.now().plusDays(30));
@@ -54,8 +54,7 @@ class ReviewFlowTest {
                 new ClaimsAdministratorGuideline(false, "Non-MTUS Citation (ODG) Official Disability Guidelines ACOEM"),
                 List.of(new DisputedItem(1, "Cervical medial branch neurotomy at bilateral C2 C3 C4", ItemCategory.INJECTIONS, "M54.2"),
                         new DisputedItem(2, "Exalgo 8mg #30", ItemCategory.PHARMACY, null))));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> asOperations().get("/api/reviews/" + caseNumber)
-                .then().statusCode(200).body("status", equalTo("PENDING")).body("recordsComplete", equalTo(true)));
+        ReviewInputTest.awaitAccepted(caseNumber);
         return caseNumber;
     }
 
@@ -130,7 +129,7 @@ class ReviewFlowTest {
                 .contentType("application/problem+json")
                 .body("errors.field", contains("decisions"))
                 .body("errors[0].message", containsString("Exalgo 8mg #30"));
-        asOperations().get("/api/reviews/" + caseNumber).then().body("status", equalTo("PENDING"));
+        asOperations().get("/api/reviews/" + caseNumber).then().body("status", equalTo("ACCEPTED"));
     }
 
     @Test
@@ -184,7 +183,7 @@ class ReviewFlowTest {
 
         asOperations().queryParam("reviewerId", reviewer).queryParam("status", "DECIDED").get("/api/reviews")
                 .then().statusCode(200).body("items.caseNumber", contains(decided)).body("total", equalTo(1));
-        asOperations().queryParam("reviewerId", reviewer).queryParam("status", "PENDING").get("/api/reviews")
+        asOperations().queryParam("reviewerId", reviewer).queryParam("status", "ACCEPTED").get("/api/reviews")
                 .then().statusCode(200).body("items.caseNumber", contains(pending)).body("total", equalTo(1));
         asOperations().queryParam("reviewerId", reviewer).get("/api/reviews")
                 .then().statusCode(200).body("items.caseNumber", containsInAnyOrder(pending, decided));

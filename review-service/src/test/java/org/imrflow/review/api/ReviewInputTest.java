@@ -42,10 +42,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReviewInputTest {
     private static final AtomicInteger CASES = new AtomicInteger(8_000_000);
 
-    /** A case with the sample's one disputed item, open on the desk of {@code reviewerId}, its records complete. */
-    static String pendingReview(EventStreamProbe stream, AtomicInteger cases, String reviewerId) {
+    /** A case with the sample's one disputed item, accepted by {@code reviewerId}, its records complete. */
+    static String acceptedReview(EventStreamProbe stream, AtomicInteger cases, String reviewerId) {
         String caseNumber = assign(stream, cases, reviewerId);
-        awaitPending(caseNumber);
+        awaitAccepted(caseNumber);
         return caseNumber;
     }
 
@@ -69,9 +69,44 @@ class ReviewInputTest {
                 List.of(new DisputedItem(1, SampleDispute.NEUROTOMY, ItemCategory.INJECTIONS, "M54.2"))));
     }
 
-    static void awaitPending(String caseNumber) {
+    /** Waits for the offer of the case, its records complete, and accepts it as the reviewer it was offered to. */
+    static void awaitAccepted(String caseNumber) {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> asOperations().get("/api/reviews/" + caseNumber)
-                .then().statusCode(200).body("status", equalTo("PENDING")).body("recordsComplete", equalTo(true)));
+                .then().statusCode(200).body("status", equalTo("OFFERED")).body("recordsComplete", equalTo(true)));
+        accept(caseNumber);
+    }
+
+    /** Accepts the offer of a case that has arrived, as the reviewer it was offered to. */
+    static void accept(String caseNumber) {
+        String reviewerId = asOperations().get("/api/reviews/" + caseNumber).then().statusCode(200).extract().path("reviewerId");
+        asReviewer(reviewerId).post("/api/reviews/" + caseNumber + "/acceptance").then().statusCode(200)
+                .body("status", equalTo("ACCEPTED"));
+    }
+
+    /** Waits until the case has reached review. */
+    static void awaitArrival(String caseNumber) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> asOperations().get("/api/reviews/" + caseNumber)
+                .then().statusCode(200));
+    }
+
+    static void awaitReviewer(String caseNumber, String reviewerId) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> asOperations().get("/api/reviews/" + caseNumber)
+                .then().statusCode(200).body("reviewerId", equalTo(reviewerId)));
+    }
+
+    static boolean recordsComplete(String caseNumber) {
+        return Boolean.TRUE.equals(asOperations().get("/api/reviews/" + caseNumber).then().extract().path("recordsComplete"));
+    }
+
+    /** Waits for the offer of the case to arrive, and accepts it unless the case opened withdrawn. */
+    static void acceptOnArrival(String caseNumber) {
+        String status = await().atMost(Duration.ofSeconds(30)).until(() -> {
+            var review = asOperations().get("/api/reviews/" + caseNumber).then().extract();
+            return review.statusCode() == 200 ? review.<String>path("status") : null;
+        }, java.util.Objects::nonNull);
+        if (status.equals("OFFERED")) {
+            accept(caseNumber);
+        }
     }
 
     private static ValidatableResponse decide(String caseNumber, String body) {
@@ -85,7 +120,7 @@ class ReviewInputTest {
 
     @Test
     void aNulOrControlCharactersInTheDeterminationAreA400NamingTheFieldAndTheCaseStaysOpen() {
-        String caseNumber = pendingReview(EventStreamProbe.ofTestConfig(), CASES, "rev-input-01");
+        String caseNumber = acceptedReview(EventStreamProbe.ofTestConfig(), CASES, "rev-input-01");
         String determination = SampleDispute.determination();
         refused(decide(caseNumber, determination.replace("is medically necessary", "is\\u0000medically necessary")), 400)
                 .body("errors.field", contains("decisions[0].rationale"));
@@ -93,21 +128,21 @@ class ReviewInputTest {
                 .body("errors.field", contains("clinicalCaseSummary"));
         refused(decide(caseNumber, determination.replace("\"MTUS ACOEM\"", "\"\\n\\n\"")), 400)
                 .body("errors.field", contains("decisions[0].reviewerGuideline.source"));
-        asOperations().get("/api/reviews/" + caseNumber).then().body("status", equalTo("PENDING"));
+        asOperations().get("/api/reviews/" + caseNumber).then().body("status", equalTo("ACCEPTED"));
         decide(caseNumber, determination).statusCode(200).body("status", equalTo("DECIDED"));
     }
 
     /** Labor Code 4610.5(c)(2): below MTUS, the reviewer says why each higher level does not apply. */
     @Test
     void aDecisionBelowMtusWithoutItsReasonsIsA400NamingTheItemAndEachLevel_andWithThemItIsRecorded() {
-        String caseNumber = pendingReview(EventStreamProbe.ofTestConfig(), CASES, "rev-input-01");
+        String caseNumber = acceptedReview(EventStreamProbe.ofTestConfig(), CASES, "rev-input-01");
         String expertOpinion = SampleDispute.determination().replace("\"evidenceLevel\": \"MTUS\"", "\"evidenceLevel\": \"EXPERT_OPINION\"");
         refused(decide(caseNumber, expertOpinion), 400)
                 .body("errors.field", contains("decisions[0].reviewerGuideline.whyNotHigher.MTUS",
                         "decisions[0].reviewerGuideline.whyNotHigher.PEER_REVIEWED_EVIDENCE",
                         "decisions[0].reviewerGuideline.whyNotHigher.NATIONAL_PROFESSIONAL_STANDARDS"))
                 .body("errors[0].message", startsWith("item 1 cites expert opinion: say why MTUS does not apply"));
-        asOperations().get("/api/reviews/" + caseNumber).then().body("status", equalTo("PENDING"));
+        asOperations().get("/api/reviews/" + caseNumber).then().body("status", equalTo("ACCEPTED"));
 
         String reasoned = expertOpinion.replace("\"evidenceLevel\": \"EXPERT_OPINION\",", """
                 "evidenceLevel": "EXPERT_OPINION", "whyNotHigher": {
@@ -142,18 +177,18 @@ class ReviewInputTest {
         refused(asOperations().queryParam("page", "1e3").get("/api/reviews").then(), 400).body("errors.field", contains("page"));
         refused(asOperations().queryParam("status", "1").get("/api/reviews").then(), 400)
                 .body("errors.field", contains("status"))
-                .body("errors[0].message", equalTo("must be one of [PENDING, DECIDED, WITHDRAWN]"));
+                .body("errors[0].message", equalTo("must be one of [OFFERED, ACCEPTED, DECLINED, DECIDED, WITHDRAWN]"));
     }
 
     @Test
     void onlyApplicationJsonIsAccepted() {
-        String caseNumber = pendingReview(EventStreamProbe.ofTestConfig(), CASES, "rev-input-01");
+        String caseNumber = acceptedReview(EventStreamProbe.ofTestConfig(), CASES, "rev-input-01");
         RawHttp.Response response = new RawHttp("localhost", RestAssured.port).send("POST",
                 "/api/reviews/" + caseNumber + "/determination", Map.of("Content-Type", "application/json-patch+json",
                         "Authorization", "Bearer " + org.imrflow.events.testing.SignIn.reviewer("rev-input-01")),
                 SampleDispute.determination().getBytes(StandardCharsets.UTF_8));
         assertEquals(415, response.status(), response.bodyText());
         assertTrue(response.header("content-type").startsWith("application/problem+json"));
-        asOperations().get("/api/reviews/" + caseNumber).then().body("status", equalTo("PENDING"));
+        asOperations().get("/api/reviews/" + caseNumber).then().body("status", equalTo("ACCEPTED"));
     }
 }

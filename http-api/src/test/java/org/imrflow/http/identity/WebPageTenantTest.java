@@ -1,0 +1,42 @@
+package org.imrflow.http.identity;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** The page and its signed-in browser's calls go to the "web" tenant; everything else keeps bearer tokens. */
+class WebPageTenantTest {
+    private final WebPageTenant desk = new WebPageTenant(Optional.of("/desk"), Optional.of(List.of("/api/reviews", "/api/desk")));
+
+    @Test
+    void thePageIsAlwaysTheWebTenants() {
+        assertEquals("web", desk.tenant("/desk", false, false));
+        assertEquals("web", desk.tenant("/desk/", false, false));
+        assertEquals("web", desk.tenant("/desk/desk.js", true, false));
+        assertEquals("web", desk.tenant("/desk/logout", false, true));
+        assertNull(desk.tenant("/desktop", false, true), "only the page's own path");
+    }
+
+    @Test
+    void theApiIsTheWebTenantsOnlyForASignedInBrowserWithoutABearerToken() {
+        assertEquals("web", desk.tenant("/api/reviews", false, true));
+        assertEquals("web", desk.tenant("/api/reviews/CM26-0000001/draft", false, true));
+        assertEquals("web", desk.tenant("/api/desk/live", false, true));
+        assertNull(desk.tenant("/api/reviews/CM26-0000001", true, true), "a bearer token wins");
+        assertNull(desk.tenant("/api/reviews", false, false), "no session: 401, not a redirect");
+        assertNull(desk.tenant("/api/reviewsX", false, true));
+        assertNull(desk.tenant("/api/access-log", false, true), "not an API the page calls");
+        assertNull(desk.tenant("/q/health", false, true));
+    }
+
+    @Test
+    void aServiceWithoutAPageHasOnlyTheDefaultTenant() {
+        WebPageTenant none = new WebPageTenant(Optional.empty(), Optional.empty());
+        assertNull(none.tenant("/desk", false, true));
+        assertNull(none.tenant("/api/reviews", false, true));
+    }
+}
