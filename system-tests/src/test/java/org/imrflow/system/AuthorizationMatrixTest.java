@@ -156,7 +156,10 @@ class AuthorizationMatrixTest {
             case "PUT /api/reviewers/{id}" -> as("ops").baseUri(system.url(ImrService.ASSIGNMENT))
                     .get("/api/reviewers/" + matrixReviewer).then().statusCode(200).extract().asString();
             case "POST /api/assignments/{caseNumber}/reassignment" -> "{\"reason\": \"the authorization matrix\"}";
-            case "POST /api/reviews/{caseNumber}/determination" -> SampleDispute.determination();
+            case "POST /api/reviews/{caseNumber}/determination", "POST /api/reviews/{caseNumber}/letter-preview" ->
+                    SampleDispute.determination();
+            case "PUT /api/reviews/{caseNumber}/draft" -> "{\"revision\": 0}";
+            case "POST /api/reviews/{caseNumber}/decline" -> "{\"reason\": \"UNAVAILABLE\"}";
             case "POST /api/cases/{caseNumber}/expedited-review" -> "{\"certificationReceivedDate\": \"" + LocalDate.now().minusDays(1) + "\"}";
             case "POST /api/cases/{caseNumber}/withdrawal" -> "{\"treatmentAuthorizedDate\": \"" + LocalDate.now().minusDays(1) + "\"}";
             case "POST /api/cases/{caseNumber}/liability-resolution" ->

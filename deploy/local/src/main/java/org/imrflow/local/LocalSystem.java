@@ -197,7 +197,8 @@ public final class LocalSystem implements AutoCloseable {
      */
     private Map<String, String> environmentFor(ImrService service, SystemOptions options) {
         Map<String, String> environment = new HashMap<>();
-        if (service == ImrService.NOTIFICATION) {
+        if (service == ImrService.NOTIFICATION || service == ImrService.REVIEW) {
+            // the services with a browser page: the operations page and the reviewer's desk
             environment.put("IMRFLOW_WEB_CLIENT_SECRET", keycloak.webClientSecret());
         }
         if (options.otlpEndpoint() != null) {
