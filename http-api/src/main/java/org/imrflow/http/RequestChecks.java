@@ -38,7 +38,7 @@ public class RequestChecks {
      */
     @ServerRequestFilter
     public void requireAConcreteContentType(ContainerRequestContext request) {
-        if (!WITH_BODY.contains(request.getMethod())) {
+        if (!WITH_BODY.contains(request.getMethod()) || !hasBody(request)) {
             return;
         }
         String header = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
@@ -50,6 +50,23 @@ public class RequestChecks {
         }
         if (type == null || type.isWildcardType() || type.isWildcardSubtype()) {
             throw new NotSupportedException("A request body needs a Content-Type such as application/json");
+        }
+    }
+
+    /**
+     * Whether a body comes, as HTTP/1.1 announces one: by a length above zero, or chunked. An action without a body (a
+     * browser's {@code fetch('…/acceptance', {method: 'POST'})} sends {@code Content-Length: 0} and no type) needs
+     * no type.
+     */
+    private static boolean hasBody(ContainerRequestContext request) {
+        if (request.getHeaderString("Transfer-Encoding") != null) {
+            return true;
+        }
+        String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        try {
+            return length != null && Long.parseLong(length.strip()) > 0;
+        } catch (NumberFormatException e) {
+            return true; // a malformed length: let the type be checked, and the body refused
         }
     }
 

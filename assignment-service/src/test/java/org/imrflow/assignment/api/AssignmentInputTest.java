@@ -86,6 +86,21 @@ class AssignmentInputTest {
     }
 
     @Test
+    void anActionWithoutABodyNeedsNoContentTypeButABodyDoes() {
+        String id = newId();
+        add(reviewer(id, "Dr. Bodyless", "[]")).statusCode(201);
+        RawHttp raw = new RawHttp("localhost", RestAssured.port);
+        Map<String, String> signedIn = Map.of("Authorization", "Bearer " + org.imrflow.events.testing.SignIn.operations());
+        // as a browser's fetch sends a POST without a body: Content-Length 0 and no Content-Type
+        RawHttp.Response deactivated = raw.send("POST", "/api/reviewers/" + id + "/deactivation", signedIn, new byte[0]);
+        assertEquals(200, deactivated.status(), deactivated.bodyText());
+        asOperations().get("/api/reviewers/" + id).then().statusCode(200).body("active", equalTo(false));
+        RawHttp.Response untyped = raw.send("POST", "/api/reviewers", signedIn,
+                reviewer(newId(), "Dr. Untyped", "[]").getBytes(StandardCharsets.UTF_8));
+        assertEquals(415, untyped.status(), untyped.bodyText());
+    }
+
+    @Test
     void onlyApplicationJsonIsAccepted() {
         String id = newId();
         byte[] body = reviewer(id, "Dr. Typed", "[]").getBytes(StandardCharsets.UTF_8);
