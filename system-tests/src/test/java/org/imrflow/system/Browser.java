@@ -84,6 +84,22 @@ final class Browser implements AutoCloseable {
         return Boolean.TRUE.equals(script("return document.querySelector(arguments[0]) !== null;", css));
     }
 
+    /**
+     * Waits until the condition holds on this page; if it never does, fails with what the page showed then (its text
+     * and any errors it logged), kept with a screenshot, so a failure can be understood without running it again.
+     */
+    void awaitUntil(String what, java.util.concurrent.Callable<Boolean> condition) {
+        try {
+            await().atMost(PATIENCE).until(condition);
+        } catch (org.awaitility.core.ConditionTimeoutException timedOut) {
+            String shot = "failed-" + System.currentTimeMillis() + ".png";
+            screenshot(shot);
+            throw new AssertionError("Waited " + PATIENCE.toSeconds() + " s for " + what + " at " + driver.getCurrentUrl()
+                    + " (screenshot " + shot + "); the page showed:\n" + script("return document.body.innerText;")
+                    + "\nerrors: " + script("return window.pageErrors || [];"), timedOut);
+        }
+    }
+
     void screenshot(String name) {
         File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
         Path target = Path.of("target", "screenshots", name);

@@ -92,9 +92,12 @@ public final class LocalSystem implements AutoCloseable {
                 ports.put(service, new int[]{options.fixedPorts() ? service.defaultPort() : FreePort.orPick(0),
                         options.fixedPorts() ? service.defaultManagementPort() : FreePort.orPick(0)});
             }
+            // the services with a browser page (the operations page, the reviewer's desk), where sign-in returns to
             List<String> pageOrigins = options.fixedPorts() ? List.of()
-                    : List.of("http://127.0.0.1:" + ports.get(ImrService.NOTIFICATION)[0],
-                    "http://localhost:" + ports.get(ImrService.NOTIFICATION)[0]);
+                    : java.util.stream.Stream.of(ImrService.NOTIFICATION, ImrService.REVIEW)
+                    .flatMap(service -> java.util.stream.Stream.of("http://127.0.0.1:" + ports.get(service)[0],
+                            "http://localhost:" + ports.get(service)[0]))
+                    .toList();
             // before the services: they will check bearer tokens against its keys
             system.keycloak = KeycloakServer.start(options.stack().dataDir(), ImrflowRealm.file(options.repositoryRoot()),
                     options.stack().keycloakPort(), pageOrigins, pids::record);
