@@ -112,7 +112,7 @@ class ImrflowRealmFileTest {
     void everyReviewerOfTheDemoRosterIsAUserWhoseIdIsTheRosterId() {
         JsonNode roster = read(REPOSITORY.resolve("assignment-service/src/main/resources/demo/reviewer-roster.json"));
         List<String> rosterIds = names(roster, "id");
-        assertEquals(8, rosterIds.size());
+        assertEquals(12, rosterIds.size());
         for (String reviewerId : rosterIds) {
             JsonNode user = user(reviewerId);
             assertEquals(reviewerId, user.path("username").asText());
