@@ -196,6 +196,7 @@ async function showCase(caseNumber) {
       await loadDraft(false);
     }
     $('worksheet').hidden = false;
+    $('hand-back').disabled = false;
   } else {
     $('worksheet').hidden = true;
   }
@@ -575,6 +576,14 @@ async function start() {
     openDialog($('confirm-dialog'));
   });
   $('confirm-submit').addEventListener('click', submitDetermination);
+  $('hand-back').addEventListener('click', () => {
+    if (!openCase) return;
+    const caseNumber = openCase.caseNumber;
+    if (!window.confirm('Hand case ' + caseNumber + ' back for a conflict of interest found in its records? It goes to'
+        + ' another reviewer, and your draft is discarded.')) return;
+    dirty = false; // the draft goes with the case
+    answer(caseNumber, 'decline', {reason: 'CONFLICT_IN_RECORDS'}, $('hand-back'));
+  });
   window.addEventListener('beforeunload', () => { if (dirty) saveDraft(); });
   try {
     const desk = await call('GET', '/api/desk');

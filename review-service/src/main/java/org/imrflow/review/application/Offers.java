@@ -138,15 +138,19 @@ public class Offers implements TimerHandler {
         }));
     }
 
-    /** The reviewer declines their open offer, for a reason of theirs (not TIMED_OUT). Null when not on their desk. */
+    /**
+     * The reviewer declines their open offer, for a reason of theirs (not TIMED_OUT), or hands back a case they accepted
+     * for a conflict found in its records (their draft goes with it). Null when not on their desk.
+     */
     public Uni<Review> decline(String caseNumber, String reviewerId, DeclineReason reason) {
         if (reason == DeclineReason.TIMED_OUT) {
             throw new IllegalArgumentException("Only the offer's timer times it out");
         }
         return Panache.withTransaction(() -> ownOffer(caseNumber, reviewerId).onItem().ifNotNull().transformToUni(review -> {
-            review.position().requireOpenOffer(caseNumber, clock.instant());
+            review.position().requireDeclinable(caseNumber, reason, clock.instant());
             return declined(review, reason, DeskNoticeKind.DECLINED)
                     .chain(() -> timers.cancel(caseNumber, List.of(EXPIRY)))
+                    .chain(() -> ReviewDraft.discard(caseNumber))
                     .replaceWith(review);
         }));
     }

@@ -1,5 +1,7 @@
 package org.imrflow.review.domain;
 
+import org.imrflow.events.OfferDeclined;
+
 import java.time.Duration;
 import java.time.Instant;
 
@@ -55,6 +57,20 @@ public record DeskPosition(String reviewerId, ReviewStatus status, int offerNumb
         if (!now.isBefore(offerExpiresAt)) {
             throw new OfferEndedException(caseNumber, "ran out at " + offerExpiresAt);
         }
+    }
+
+    /**
+     * Declining: an open offer, for either reason; or a case already accepted, but only for a conflict of interest
+     * found in its records, which the reviewer may learn only once they read them. Check {@link #isOf} first.
+     */
+    public void requireDeclinable(String caseNumber, OfferDeclined.DeclineReason reason, Instant now) {
+        if (status == ReviewStatus.ACCEPTED) {
+            if (reason != OfferDeclined.DeclineReason.CONFLICT_IN_RECORDS) {
+                throw new OfferEndedException(caseNumber, "is accepted: only a conflict found in the records hands it back");
+            }
+            return;
+        }
+        requireOpenOffer(caseNumber, now);
     }
 
     /**

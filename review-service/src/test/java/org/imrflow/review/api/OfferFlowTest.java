@@ -130,9 +130,30 @@ class OfferFlowTest {
 
         accept("rev-offer-01", caseNumber).statusCode(409).contentType("application/problem+json")
                 .body("type", equalTo("https://imrflow.org/problems/offer-ended"));
-        decline("rev-offer-01", caseNumber, "UNAVAILABLE").statusCode(409);
+        decline("rev-offer-01", caseNumber, "UNAVAILABLE").statusCode(409)
+                .body("detail", containsString("only a conflict found in the records"));
         decide("rev-offer-01", caseNumber).statusCode(200).body("status", equalTo("DECIDED"));
+        decline("rev-offer-01", caseNumber, "CONFLICT_IN_RECORDS").statusCode(409);
         assertEquals(1, stream.readAll(EventType.OFFER_ACCEPTED, caseNumber).size());
+    }
+
+    @Test
+    void aConflictFoundInTheRecordsHandsBackAnAcceptedCase_withItsDraft() throws Exception {
+        String caseNumber = offered("rev-offer-11");
+        accept("rev-offer-11", caseNumber).statusCode(200);
+        asReviewer("rev-offer-11").contentType(ContentType.JSON).body("{\"revision\": 0, \"clinicalCaseSummary\": \"Begun.\"}")
+                .put("/api/reviews/" + caseNumber + "/draft").then().statusCode(200);
+
+        decline("rev-offer-11", caseNumber, "CONFLICT_IN_RECORDS").statusCode(200)
+                .body("status", equalTo("DECLINED"))
+                .body("declineReason", equalTo("CONFLICT_IN_RECORDS"));
+        StreamEvent declined = stream.awaitEvent(EventType.OFFER_DECLINED, caseNumber);
+        assertEquals("CONFLICT_IN_RECORDS", declined.payload().get("reason").asText());
+        assertEquals(1, TestDatabase.outboxRows(caseNumber, EventType.OFFER_ACCEPTED), "accepted once, then handed back");
+        asOperations().get("/api/reviews/" + caseNumber).then().statusCode(200).body("status", equalTo("DECLINED"));
+        decide("rev-offer-11", caseNumber).statusCode(403);
+        assertEquals(0L, TestDatabase.number("select count(*) from review_draft where case_number = ?", caseNumber),
+                "the draft is gone with the case");
     }
 
     @Test

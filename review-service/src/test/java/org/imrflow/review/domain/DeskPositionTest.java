@@ -1,5 +1,6 @@
 package org.imrflow.review.domain;
 
+import org.imrflow.events.OfferDeclined;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -44,6 +45,22 @@ class DeskPositionTest {
         OfferEndedException ended = assertThrows(OfferEndedException.class,
                 () -> at(status).requireOpenOffer(CASE, OFFERED_AT));
         assertTrue(ended.getMessage().contains("not an open offer"), ended.getMessage());
+    }
+
+    @Test
+    void anAcceptedCaseIsHandedBackOnlyForAConflictFoundInItsRecords() {
+        DeskPosition accepted = at(ReviewStatus.ACCEPTED);
+        assertDoesNotThrow(() -> accepted.requireDeclinable(CASE, OfferDeclined.DeclineReason.CONFLICT_IN_RECORDS, EXPIRES_AT.plusSeconds(3600)));
+        OfferEndedException unavailable = assertThrows(OfferEndedException.class,
+                () -> accepted.requireDeclinable(CASE, OfferDeclined.DeclineReason.UNAVAILABLE, OFFERED_AT));
+        assertTrue(unavailable.getMessage().contains("conflict found in the records"), unavailable.getMessage());
+        assertDoesNotThrow(() -> at(ReviewStatus.OFFERED).requireDeclinable(CASE, OfferDeclined.DeclineReason.UNAVAILABLE, OFFERED_AT));
+        assertThrows(OfferEndedException.class,
+                () -> at(ReviewStatus.OFFERED).requireDeclinable(CASE, OfferDeclined.DeclineReason.UNAVAILABLE, EXPIRES_AT));
+        for (ReviewStatus ended : new ReviewStatus[]{ReviewStatus.DECLINED, ReviewStatus.DECIDED, ReviewStatus.WITHDRAWN}) {
+            assertThrows(OfferEndedException.class,
+                    () -> at(ended).requireDeclinable(CASE, OfferDeclined.DeclineReason.CONFLICT_IN_RECORDS, OFFERED_AT), ended.name());
+        }
     }
 
     @Test
