@@ -285,10 +285,16 @@ public class CaseAssigner {
                             if (reviewer.active) {
                                 return Uni.createFrom().item(false);
                             }
-                            LOG.infof("Case %s leaves a deactivated reviewer", caseNumber);
-                            return endOffer(assignment, OfferOutcome.REVIEWER_DEACTIVATED)
-                                    .chain(() -> offerNext(assignment, OfferCause.REVIEWER_DEACTIVATED, Map.of(), null, null))
-                                    .replaceWith(true);
+                            // The offer ends only once another reviewer has the case: with nobody else eligible it
+                            // stays on the deactivated reviewer's desk, where review still has it, and a later sweep
+                            // moves it once someone may take it. Taken away, it would be on review's desk and not here.
+                            return AssignmentOffer.find(caseNumber, assignment.offerNumber).chain(current ->
+                                    offerNext(assignment, OfferCause.REVIEWER_DEACTIVATED, Map.of(), null, null)
+                                            .invoke(next -> next.ifPresent(moved -> {
+                                                current.end(OfferOutcome.REVIEWER_DEACTIVATED, moved.offeredAt);
+                                                LOG.infof("Case %s left a deactivated reviewer", caseNumber);
+                                            }))
+                                            .map(Optional::isPresent));
                         }));
     }
 
@@ -368,6 +374,11 @@ public class CaseAssigner {
                         + " considered, none eligible"
                         : "Reviewer " + named + " may not take case " + assignment.caseNumber + ": "
                         + match.of(named).map(ReviewerMatcher.Consideration::reason).orElse("not on the roster"));
+            }
+            if (cause == OfferCause.REVIEWER_DEACTIVATED) {
+                LOG.warnf("Case %s: nobody else may take it; it stays with its deactivated reviewer for now",
+                        assignment.caseNumber);
+                return Uni.createFrom().item(Optional.<AssignmentOffer>empty());
             }
             long declined = roster.stream().filter(load -> refused.containsKey(load.reviewer().id())).count();
             return await(assignment, roster.size(), declined).replaceWith(Optional.empty());

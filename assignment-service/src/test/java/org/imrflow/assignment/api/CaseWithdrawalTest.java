@@ -25,11 +25,11 @@ import static org.imrflow.assignment.api.Fixtures.addReviewer;
 import static org.imrflow.assignment.api.Fixtures.assignment;
 import static org.imrflow.assignment.api.Fixtures.awaitProcessed;
 import static org.imrflow.assignment.api.Fixtures.awaitStatus;
+import static org.imrflow.assignment.api.Fixtures.declineUntilWaiting;
 import static org.imrflow.assignment.api.Fixtures.newCaseNumber;
 import static org.imrflow.assignment.api.Fixtures.offeredCase;
 import static org.imrflow.assignment.api.Fixtures.offers;
 import static org.imrflow.assignment.api.Fixtures.reviewer;
-import static org.imrflow.assignment.api.Fixtures.waitingCase;
 import static org.imrflow.events.testing.SignIn.asOperations;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -90,16 +90,23 @@ class CaseWithdrawalTest {
 
     @Test
     void aWaitingCaseWithdrawnIsNeverOffered() throws Exception {
-        String withdrawn = waitingCase(stream);
+        // Two spinal surgeries that every spine surgeon on the roster declined: both wait.
+        String withdrawn = offeredCase(stream);
+        String waiting = offeredCase(stream);
+        int offeredBefore = declineUntilWaiting(stream, withdrawn).size();
+        declineUntilWaiting(stream, waiting);
 
         stream.publish(EventType.CASE_WITHDRAWN, withdrawn, new CaseWithdrawn(withdrawn, Instant.now(), LocalDate.now()));
         awaitStatus(withdrawn, "WITHDRAWN");
-        // A roster change sweeps the waiting cases before it answers: the withdrawn case is not among them.
-        addReviewer(reviewer("rev-withdrawal-" + Fixtures.next(), "Input Testing"));
+        // A new spine surgeon may take either; the roster change sweeps the waiting cases before it answers: the one
+        // still waiting goes to them, the withdrawn one is not among them.
+        String surgeon = "rev-withdrawal-" + Fixtures.next();
+        addReviewer(reviewer(surgeon, "Neurological Surgery"));
+        asOperations().get("/api/assignments/" + waiting).then().body("status", equalTo("OFFERED")).body("reviewerId", equalTo(surgeon));
         asOperations().get("/api/assignments/" + withdrawn).then()
                 .body("status", equalTo("WITHDRAWN"))
                 .body("reviewerId", nullValue());
-        assertEquals(0L, TestDatabase.outboxRows(withdrawn, EventType.REVIEWER_ASSIGNED));
+        assertEquals(offeredBefore, TestDatabase.outboxRows(withdrawn, EventType.REVIEWER_ASSIGNED), "no offer after the withdrawal");
     }
 
     @Test

@@ -26,6 +26,7 @@ import static org.imrflow.assignment.api.Fixtures.acceptedCase;
 import static org.imrflow.assignment.api.Fixtures.addReviewer;
 import static org.imrflow.assignment.api.Fixtures.assignment;
 import static org.imrflow.assignment.api.Fixtures.awaitStatus;
+import static org.imrflow.assignment.api.Fixtures.declineUntilWaiting;
 import static org.imrflow.assignment.api.Fixtures.offeredCase;
 import static org.imrflow.assignment.api.Fixtures.offers;
 import static org.imrflow.assignment.api.Fixtures.reason;
@@ -157,6 +158,33 @@ class ReassignmentTest {
         asOperations().delete("/api/reviewers/" + leaving).then().statusCode(405);
 
         asOperations().post("/api/reviewers/" + leaving + "/reactivation").then().statusCode(200).body("active", equalTo(true));
+    }
+
+    @Test
+    void aCaseNobodyElseMayTakeStaysWithItsDeactivatedReviewerUntilSomeoneMay() throws Exception {
+        // every spine surgeon on the roster declines; one who joins then is offered the case, the only one who may
+        String caseNumber = offeredCase(stream);
+        declineUntilWaiting(stream, caseNumber);
+        String leaving = ownSpineSurgeon();
+        JsonPath held = assignment(caseNumber);
+        assertEquals(leaving, held.getString("reviewerId"));
+
+        long toldBefore = TestDatabase.outboxRows(caseNumber, EventType.NO_REVIEWER_AVAILABLE);
+        asOperations().post("/api/reviewers/" + leaving + "/deactivation").then().statusCode(200);
+        JsonPath stays = assignment(caseNumber);
+        assertEquals("OFFERED", stays.getString("status"), "not taken from the desk review still shows it on");
+        assertEquals(leaving, stays.getString("reviewerId"));
+        assertEquals(held.getInt("offerNumber"), stays.getInt("offerNumber"));
+        assertEquals(toldBefore, TestDatabase.outboxRows(caseNumber, EventType.NO_REVIEWER_AVAILABLE), "it does not wait");
+
+        // someone who may take it joins: the sweep moves it
+        String joining = ownSpineSurgeon();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> asOperations().get("/api/assignments/" + caseNumber)
+                .then().body("reviewerId", equalTo(joining)).body("offerNumber", equalTo(held.getInt("offerNumber") + 1)));
+        JsonPath history = offers(caseNumber);
+        int last = history.getList("items").size() - 1;
+        assertEquals("REVIEWER_DEACTIVATED", history.getString("items[" + (last - 1) + "].outcome"));
+        assertEquals("REVIEWER_DEACTIVATED", history.getString("items[" + last + "].whyOffered"));
     }
 
     @Test
