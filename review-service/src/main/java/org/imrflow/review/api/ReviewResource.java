@@ -249,7 +249,7 @@ public class ReviewResource {
     /** The review, if the caller may see it: a reviewer only their own; another's is as if it did not exist. */
     private static Uni<Review> visibleReview(Caller caller, String caseNumber) {
         return Review.<Review>findById(caseNumber)
-                .map(found -> found != null && ReviewerAccess.maySee(caller, found.reviewerId) ? found : null)
+                .map(found -> found != null && ReviewerAccess.maySee(caller, found.holder()) ? found : null)
                 .onItem().ifNull().failWith(() -> noReview(caseNumber));
     }
 

@@ -127,6 +127,14 @@ public class Review extends PanacheEntityBase {
     @Embedded
     public TraceParent caseTrace;
 
+    /**
+     * The reviewer whose case this is, for reading it: null once they declined it or let it run out, when it is on
+     * nobody's desk until the next offer, so the case file and records are no longer theirs to read.
+     */
+    public String holder() {
+        return status == ReviewStatus.DECLINED ? null : reviewerId;
+    }
+
     public DeskPosition position() {
         return new DeskPosition(reviewerId, status, offerNumber, offerExpiresAt);
     }
@@ -150,8 +158,10 @@ public class Review extends PanacheEntityBase {
     }
 
     /** By the determination's due date, from the case file: a review whose clock has not started comes last. */
+    /** @param reviewerId a reviewer's own list, without the cases they declined; null for every reviewer's */
     public static PanacheQuery<Review> worklist(String reviewerId, ReviewStatus status) {
-        ListFilter filter = new ListFilter().eq("reviewerId", reviewerId).eq("status", status);
+        ListFilter filter = new ListFilter().eq("reviewerId", reviewerId).eq("status", status)
+                .holds(reviewerId == null ? null : Boolean.FALSE, "r.status = " + ReviewStatus.class.getName() + ".DECLINED");
         return find("select r from Review r left join CaseFile f on f.caseNumber = r.caseNumber where " + filter.query()
                 + " order by f.determinationDueDate nulls last, r.caseNumber", filter.parameters());
     }

@@ -151,6 +151,7 @@ class OfferFlowTest {
         assertEquals("CONFLICT_IN_RECORDS", declined.payload().get("reason").asText());
         assertEquals(1, TestDatabase.outboxRows(caseNumber, EventType.OFFER_ACCEPTED), "accepted once, then handed back");
         asOperations().get("/api/reviews/" + caseNumber).then().statusCode(200).body("status", equalTo("DECLINED"));
+        asReviewer("rev-offer-11").get("/api/reviews/" + caseNumber).then().statusCode(404);
         decide("rev-offer-11", caseNumber).statusCode(403);
         assertEquals(0L, TestDatabase.number("select count(*) from review_draft where case_number = ?", caseNumber),
                 "the draft is gone with the case");
@@ -177,6 +178,14 @@ class OfferFlowTest {
         decide("rev-offer-02", caseNumber).statusCode(403);
         asReviewer("rev-offer-02").queryParam("status", "OFFERED").queryParam("size", 100).get("/api/reviews").then()
                 .statusCode(200).body("items.caseNumber", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(caseNumber)));
+        // no longer theirs: neither the case file nor its records, whatever list they ask for
+        asReviewer("rev-offer-02").get("/api/reviews/" + caseNumber).then().statusCode(404);
+        for (String status : new String[]{"DECLINED", ""}) {
+            asReviewer("rev-offer-02").queryParam("status", status).queryParam("size", 100).get("/api/reviews").then()
+                    .statusCode(200).body("items.caseNumber", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(caseNumber)));
+        }
+        asOperations().queryParam("status", "DECLINED").queryParam("size", 100).get("/api/reviews").then()
+                .statusCode(200).body("items.caseNumber", org.hamcrest.Matchers.hasItem(caseNumber));
     }
 
     @Test
