@@ -39,7 +39,9 @@ function replaceRows(tbody, items, fill, empty) {
 }
 
 async function getJson(url, options) {
-  const response = await fetch(url, Object.assign({credentials: 'same-origin', headers: {Accept: 'application/json'}}, options));
+  // X-Requested-With: the services refuse a signed-in page's call that changes something without it (forgery)
+  const response = await fetch(url, Object.assign({credentials: 'same-origin',
+    headers: {Accept: 'application/json', 'X-Requested-With': 'JavaScript'}}, options));
   if (!response.ok) {
     let detail = response.statusText;
     try { detail = (await response.json()).detail || detail; } catch (ignored) { /* not problem+json */ }
@@ -224,7 +226,7 @@ async function showDeadLetters(service) {
       button.addEventListener('click', async () => {
         button.disabled = true;
         try {
-          await getJson('/api/operations/dead-letters/' + encodeURIComponent(service) + '/' + d.id + '/replay', {method: 'POST', headers: {Accept: 'application/json', 'Content-Type': 'application/json'}});
+          await getJson('/api/operations/dead-letters/' + encodeURIComponent(service) + '/' + d.id + '/replay', {method: 'POST', headers: {Accept: 'application/json', 'Content-Type': 'application/json', 'X-Requested-With': 'JavaScript'}});
           showDeadLetters(service);
         } catch (e) {
           button.replaceWith(Object.assign(document.createElement('span'), {className: 'error', textContent: e.message}));

@@ -59,6 +59,14 @@ class ReviewerDeskBrowserTest {
                     + " window.addEventListener('unhandledrejection', e => window.pageErrors.push(String(e.reason)));");
         }
 
+        // A call that changes something, made with the session cookie but not by the page (as a form on another site
+        // would post it), is refused before it is read.
+        Object forged = ((org.openqa.selenium.JavascriptExecutor) desks.get(SPINE_SURGEONS.get(0)).driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + " fetch('/api/reviews/CM26-9999999/acceptance', {method: 'POST', credentials: 'same-origin'})"
+                        + ".then(r => done(r.status));");
+        assertEquals(403L, forged, "a forgeable call is refused");
+
         // A case is submitted: the offer appears on one desk without a reload.
         String caseNumber = spinalFusionFiled();
         String offer = "#offers [data-case-number='" + caseNumber + "']";

@@ -49,6 +49,28 @@ public class WebPageTenant implements TenantResolver {
         return !bearer && signedIn && apiPaths.stream().anyMatch(prefix -> under(path, prefix)) ? WEB : null;
     }
 
+    /**
+     * Whether a call of the signed-in page could have been forged by another site: one that changes something, made
+     * with the session cookie alone (the web tenant's), without the {@code X-Requested-With} header the pages send. A
+     * browser sends that header cross-site only after a CORS preflight, which the services never grant.
+     */
+    boolean forgeable(String method, String path, boolean bearer, boolean signedIn, boolean requestedWith) {
+        boolean changes = !List.of("GET", "HEAD", "OPTIONS").contains(method);
+        return changes && !requestedWith && WEB.equals(tenant(path, bearer, signedIn));
+    }
+
+    /** Refuses a page's call that could have been forged by another site (see {@link #forgeable}). */
+    @org.jboss.resteasy.reactive.server.ServerRequestFilter(preMatching = true)
+    public void refuseForgeableCalls(jakarta.ws.rs.container.ContainerRequestContext request) {
+        boolean bearer = request.getHeaderString(HttpHeaders.AUTHORIZATION.toString()) != null;
+        boolean signedIn = request.getCookies().keySet().stream().anyMatch(name -> name.startsWith(SESSION_COOKIE));
+        boolean requestedWith = request.getHeaderString("X-Requested-With") != null;
+        String path = request.getUriInfo().getPath();
+        if (forgeable(request.getMethod(), path.startsWith("/") ? path : "/" + path, bearer, signedIn, requestedWith)) {
+            throw new AccessDeniedException("A signed-in page's call that changes something must say X-Requested-With");
+        }
+    }
+
     private static boolean under(String path, String prefix) {
         return path.equals(prefix) || path.startsWith(prefix + "/");
     }

@@ -6,11 +6,24 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The page and its signed-in browser's calls go to the "web" tenant; everything else keeps bearer tokens. */
 class WebPageTenantTest {
     private final WebPageTenant desk = new WebPageTenant(Optional.of("/desk"), Optional.of(List.of("/api/reviews", "/api/desk")));
+
+    @Test
+    void aSignedInPagesCallThatChangesSomethingMustSayItComesFromThePage() {
+        assertTrue(desk.forgeable("POST", "/api/reviews/CM26-0000001/acceptance", false, true, false),
+                "a form or image on another site, carrying the session cookie");
+        assertFalse(desk.forgeable("POST", "/api/reviews/CM26-0000001/acceptance", false, true, true), "the page's own fetch");
+        assertFalse(desk.forgeable("PUT", "/api/reviews/CM26-0000001/draft", true, true, false), "a bearer token is no cookie");
+        assertFalse(desk.forgeable("GET", "/api/reviews", false, true, false), "reading changes nothing");
+        assertFalse(desk.forgeable("POST", "/api/cases", false, true, false), "not the page's API: no session there");
+        assertTrue(desk.forgeable("DELETE", "/api/desk/anything", false, true, false));
+    }
 
     @Test
     void thePageIsAlwaysTheWebTenants() {
