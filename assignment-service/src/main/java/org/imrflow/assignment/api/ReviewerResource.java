@@ -112,7 +112,9 @@ public class ReviewerResource {
                             }
                             profile.copyTo(reviewer);
                         }))
-                // A renewed licence or a removed affiliation may let a waiting case go to them.
+                // A new affiliation or a changed specialty may take their cases from them; a renewed licence or a
+                // removed affiliation may let a waiting case go to them.
+                .call(reviewer -> moveCasesOf(id))
                 .call(this::sweep)
                 .map(ReviewerProfile::of);
     }
@@ -123,11 +125,7 @@ public class ReviewerResource {
             + " another reviewer (or waits). History is kept")
     public Uni<ReviewerProfile> deactivate(@PathParam("id") String id) {
         return setActive(id, false)
-                .call(reviewer -> assigner.moveCasesOf(id)
-                        .invoke(moved -> LOG.infof("Reviewer deactivated; %d case(s) moved", moved))
-                        // The deactivation stands; the sweep moves what is left.
-                        .onFailure().invoke(failure -> LOG.warnf("Moving a deactivated reviewer's cases failed: %s", failure.toString()))
-                        .onFailure().recoverWithItem(0))
+                .call(reviewer -> moveCasesOf(id))
                 .map(ReviewerProfile::of);
     }
 
@@ -142,6 +140,21 @@ public class ReviewerResource {
         return Panache.withTransaction(() -> ReviewerEntity.<ReviewerEntity>findById(id)
                 .onItem().ifNull().failWith(() -> notFound(id))
                 .invoke(reviewer -> reviewer.active = active));
+    }
+
+    /**
+     * After the commit: the cases the reviewer may no longer take go to others. The change stands whatever happens
+     * here; the sweep moves what is left of a deactivated reviewer's.
+     */
+    private Uni<Integer> moveCasesOf(String id) {
+        return assigner.moveCasesOf(id)
+                .invoke(moved -> {
+                    if (moved > 0) {
+                        LOG.infof("%d case(s) moved off a reviewer who may no longer take them", moved);
+                    }
+                })
+                .onFailure().invoke(failure -> LOG.warnf("Moving a reviewer's cases failed: %s", failure.toString()))
+                .onFailure().recoverWithItem(0);
     }
 
     /** After the commit, so the sweep sees the change; a failed sweep leaves it to the timer. */

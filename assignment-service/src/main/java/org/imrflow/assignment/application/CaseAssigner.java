@@ -266,8 +266,9 @@ public class CaseAssigner {
     }
 
     /**
-     * Takes every open case of a reviewer who left the active roster to other reviewers, each case in a transaction of
-     * its own. A case decided or moved meanwhile is left as it is; one offered to them meanwhile is found by the sweep.
+     * Takes every open case of a reviewer who may no longer take it (they left the active roster, or their profile
+     * changed: a conflict, a lapsed licence, another specialty) to other reviewers, each case in a transaction of its
+     * own. A case decided or moved meanwhile is left as it is; one offered to them meanwhile is found by the sweep.
      *
      * @return how many cases were moved
      */
@@ -281,18 +282,26 @@ public class CaseAssigner {
         return CaseAssignment.lock(caseNumber)
                 .chain(() -> CaseAssignment.findByCaseNumber(caseNumber))
                 .chain(assignment -> assignment == null || !assignment.status.onADesk() ? Uni.createFrom().item(false)
-                        : ReviewerEntity.<ReviewerEntity>findById(assignment.reviewerId).chain(reviewer -> {
-                            if (reviewer.active) {
+                        : roster().chain(roster -> {
+                            CaseReceived received = fromJson(assignment.caseReceived);
+                            Optional<Reviewer> holder = roster.stream().map(ReviewerLoad::reviewer)
+                                    .filter(r -> r.id().equals(assignment.reviewerId)).findFirst();
+                            boolean eligible = matcher.match(toAssign(received), roster, Map.of(), today())
+                                    .of(assignment.reviewerId).map(ReviewerMatcher.Consideration::eligible).orElse(false);
+                            if (eligible) {
                                 return Uni.createFrom().item(false);
                             }
+                            boolean inactive = holder.map(r -> !r.active()).orElse(true);
+                            OfferCause cause = inactive ? OfferCause.REVIEWER_DEACTIVATED : OfferCause.REVIEWER_INELIGIBLE;
+                            OfferOutcome outcome = inactive ? OfferOutcome.REVIEWER_DEACTIVATED : OfferOutcome.REVIEWER_INELIGIBLE;
                             // The offer ends only once another reviewer has the case: with nobody else eligible it
-                            // stays on the deactivated reviewer's desk, where review still has it, and a later sweep
+                            // stays on its reviewer's desk, where review still has it, and a later sweep or roster change
                             // moves it once someone may take it. Taken away, it would be on review's desk and not here.
                             return AssignmentOffer.find(caseNumber, assignment.offerNumber).chain(current ->
-                                    offerNext(assignment, OfferCause.REVIEWER_DEACTIVATED, Map.of(), null, null)
+                                    offerNext(assignment, cause, Map.of(), null, null)
                                             .invoke(next -> next.ifPresent(moved -> {
-                                                current.end(OfferOutcome.REVIEWER_DEACTIVATED, moved.offeredAt);
-                                                LOG.infof("Case %s left a deactivated reviewer", caseNumber);
+                                                current.end(outcome, moved.offeredAt);
+                                                LOG.infof("Case %s left a reviewer who may no longer take it (%s)", caseNumber, cause);
                                             }))
                                             .map(Optional::isPresent));
                         }));
@@ -359,7 +368,7 @@ public class CaseAssigner {
         return AssignmentOffer.refusedBy(assignment.caseNumber).chain(refused -> roster().chain(roster -> {
             Map<String, String> excluded = new HashMap<>(refused);
             excluded.putAll(alsoExcluded);
-            LocalDate today = LocalDate.now(clock.withZone(ReviewerMatcher.CALIFORNIA));
+            LocalDate today = today();
             Match match = named == null
                     ? matcher.match(toAssign(received), roster, excluded, today)
                     : matcher.matchNamed(toAssign(received), roster, excluded, today, named);
@@ -375,9 +384,8 @@ public class CaseAssigner {
                         : "Reviewer " + named + " may not take case " + assignment.caseNumber + ": "
                         + match.of(named).map(ReviewerMatcher.Consideration::reason).orElse("not on the roster"));
             }
-            if (cause == OfferCause.REVIEWER_DEACTIVATED) {
-                LOG.warnf("Case %s: nobody else may take it; it stays with its deactivated reviewer for now",
-                        assignment.caseNumber);
+            if (cause == OfferCause.REVIEWER_DEACTIVATED || cause == OfferCause.REVIEWER_INELIGIBLE) {
+                LOG.warnf("Case %s: nobody else may take it; it stays with its reviewer for now", assignment.caseNumber);
                 return Uni.createFrom().item(Optional.<AssignmentOffer>empty());
             }
             long declined = roster.stream().filter(load -> refused.containsKey(load.reviewer().id())).count();
@@ -428,6 +436,11 @@ public class CaseAssigner {
         LOG.warnf("No eligible reviewer for case %s; it waits", assignment.caseNumber);
         return outbox.append(EventType.NO_REVIEWER_AVAILABLE, assignment.caseNumber, new NoReviewerAvailable(
                 assignment.caseNumber, assignment.waitingSince, considered, (int) declined));
+    }
+
+    /** The day in California: qualifications are held or not by the day. */
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(ReviewerMatcher.CALIFORNIA));
     }
 
     private static Uni<List<ReviewerLoad>> roster() {

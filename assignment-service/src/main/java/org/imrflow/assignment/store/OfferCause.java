@@ -11,7 +11,9 @@ public enum OfferCause {
     /** Operations took it from the reviewer before. */
     REASSIGNED_BY_OPERATIONS,
     /** The reviewer before left the active roster. */
-    REVIEWER_DEACTIVATED;
+    REVIEWER_DEACTIVATED,
+    /** The reviewer before may no longer take it: their profile changed (a conflict, a lapsed licence, …). */
+    REVIEWER_INELIGIBLE;
 
     /** Why the next offer is made, given how the one before ended; FIRST when there was none. */
     public static OfferCause after(OfferOutcome previous) {
@@ -23,6 +25,7 @@ public enum OfferCause {
             case TIMED_OUT -> TIMED_OUT;
             case REASSIGNED -> REASSIGNED_BY_OPERATIONS;
             case REVIEWER_DEACTIVATED -> REVIEWER_DEACTIVATED;
+            case REVIEWER_INELIGIBLE -> REVIEWER_INELIGIBLE;
             case ACCEPTED, WITHDRAWN -> FIRST;
         };
     }

@@ -9,6 +9,8 @@ public enum OfferOutcome {
     REASSIGNED,
     /** The reviewer left the active roster; the case went to another. */
     REVIEWER_DEACTIVATED,
+    /** The reviewer's profile changed so that they may no longer take the case; it went to another. */
+    REVIEWER_INELIGIBLE,
     /** The case was withdrawn while the offer was open. */
     WITHDRAWN
 }

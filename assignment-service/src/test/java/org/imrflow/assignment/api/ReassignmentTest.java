@@ -188,6 +188,31 @@ class ReassignmentTest {
     }
 
     @Test
+    void aProfileEditThatMakesAConflictMovesTheReviewersOpenCase() throws Exception {
+        String caseNumber = offeredCase(stream);
+        String conflicted = ownSpineSurgeon();
+        reassign(caseNumber, "{ \"reviewerId\": \"" + conflicted + "\", \"reason\": \"Their specialty\" }").statusCode(200);
+        accept(stream, caseNumber, 2, conflicted);
+        awaitStatus(caseNumber, "ACCEPTED");
+
+        // operations learn that the surgeon works for the case's employer
+        int version = asOperations().get("/api/reviewers/" + conflicted).then().extract().path("version");
+        String employer = "95-" + caseNumber.substring(5);
+        String edited = reviewer(conflicted, "Orthopedic Surgery", "[ { \"kind\": \"EMPLOYER\", \"id\": \"" + employer + "\" } ]")
+                .replace("\"affiliations\"", "\"version\": " + version + ", \"affiliations\"");
+        asOperations().contentType(ContentType.JSON).body(edited).put("/api/reviewers/" + conflicted).then().statusCode(200);
+
+        JsonPath now = assignment(caseNumber);
+        assertEquals("OFFERED", now.getString("status"));
+        assertEquals(3, now.getInt("offerNumber"));
+        assertNotEquals(conflicted, now.getString("reviewerId"));
+        JsonPath history = offers(caseNumber);
+        assertEquals("REVIEWER_INELIGIBLE", history.getString("items[1].outcome"));
+        assertEquals("REVIEWER_INELIGIBLE", history.getString("items[2].whyOffered"));
+        assertEquals("conflict: employer", reason(caseNumber, 3, conflicted));
+    }
+
+    @Test
     void aCaseLeftWithADeactivatedReviewerIsMovedByTheSweep() throws Exception {
         String caseNumber = offeredCase(stream);
         String leaving = ownSpineSurgeon();
