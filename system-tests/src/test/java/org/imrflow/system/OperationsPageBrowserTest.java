@@ -52,13 +52,21 @@ class OperationsPageBrowserTest {
 
         browser.driver.findElement(By.id("timeline-case")).sendKeys(caseNumber);
         browser.driver.findElement(By.cssSelector("#timeline-form button")).click();
-        await().atMost(PATIENCE).until(() -> browser.texts("#timeline tbody tr").size() >= 7);
+        // every event of the case, whichever order the topics delivered them to the view in
+        List<String> every = List.of("case-received", "notice-of-assignment-sent", "reviewer-assigned", "records-received",
+                "offer-accepted", "decision-recorded", "letter-issued");
+        await().atMost(PATIENCE).until(() -> {
+            if (browser.texts("#timeline tbody tr td:nth-child(3)").containsAll(every)) {
+                return true;
+            }
+            browser.driver.findElement(By.cssSelector("#timeline-form button")).click(); // the timeline is read per ask
+            return false;
+        });
         List<String> types = browser.texts("#timeline tbody tr td:nth-child(3)");
         assertEquals(List.of("case-received", "reviewer-assigned", "decision-recorded", "letter-issued"),
                 types.stream().filter(List.of("case-received", "reviewer-assigned", "decision-recorded", "letter-issued")::contains)
                         .distinct().toList(),
                 "the case's events in order");
-        assertTrue(types.containsAll(List.of("notice-of-assignment-sent", "records-received", "offer-accepted")), types.toString());
         assertTrue(browser.text("#timeline").contains(SampleCases.REVIEWER), "operations see the reviewer");
         assertTrue(!browser.driver.getPageSource().contains("Pat Example"), "no PHI on the page");
 
