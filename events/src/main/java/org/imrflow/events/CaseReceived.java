@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * An eligible IMR application, accepted at intake. Carries the parties, because assignment screens reviewers for
- * conflicts against them, and the disputed items.
+ * conflicts against them, and the disputed items; and each party's contact, to which notification addresses and
+ * delivers the case's documents.
  */
 public record CaseReceived(
         String caseNumber,
@@ -18,7 +19,20 @@ public record CaseReceived(
         LocalDate dateOfInjury,
         LocalDate urDecisionDate,
         ClaimsAdministratorGuideline claimsAdministratorGuideline,
-        List<DisputedItem> disputedItems) {
+        List<DisputedItem> disputedItems,
+        List<PartyContact> contacts) {
+
+    /** Without the parties' contacts, as before they were carried. */
+    public CaseReceived(String caseNumber, Instant receivedAt, ReviewType reviewType, String claimsAdministratorOrg,
+                        Parties parties, String claimNumber, LocalDate dateOfInjury, LocalDate urDecisionDate,
+                        ClaimsAdministratorGuideline claimsAdministratorGuideline, List<DisputedItem> disputedItems) {
+        this(caseNumber, receivedAt, reviewType, claimsAdministratorOrg, parties, claimNumber, dateOfInjury,
+                urDecisionDate, claimsAdministratorGuideline, disputedItems, List.of());
+    }
+
+    public CaseReceived {
+        contacts = contacts == null ? List.of() : List.copyOf(contacts);
+    }
 
     /**
      * Who is on the case: names for people to read, and the identifiers the conflict check compares (the claims

@@ -16,6 +16,8 @@ public final class EventLimits {
     public static final int SPECIALTY = 100;
     public static final int BOARD_CERTIFICATION = 100;
     public static final int CLAIM_NUMBER = 60;
+    public static final int EMAIL = 254;
+    public static final int MAILING_ADDRESS = 500;
     /** An organization's identifier: a claims administrator, an employer, a law firm, a UR organization. */
     public static final int ORG_ID = 100;
     /** What an organization's identifier may hold: letters, digits, '.', '_' and '-' (an FEIN such as 95-1234567). */
