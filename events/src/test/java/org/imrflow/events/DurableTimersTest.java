@@ -83,6 +83,23 @@ class DurableTimersTest {
     }
 
     @Test
+    void aHandlerThatMovesItsOwnTimerKeepsIt_andItFiresAgainWhenDue() throws Throwable {
+        String caseNumber = newCaseNumber();
+        Instant due = Instant.now().minusSeconds(1).truncatedTo(ChronoUnit.MILLIS);
+        Instant retry = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MILLIS);
+        inTransaction(() -> timers.schedule(caseNumber, "delivery:1", due));
+        TimerHandler retrying = timer -> timer.caseNumber().equals(caseNumber)
+                ? recording.fire(timer).chain(() -> timers.schedule(caseNumber, "delivery:1", retry))
+                : recording.fire(timer);
+        while (fireNext(retrying)) {
+            // fires every due timer once; ours moves itself an hour on
+        }
+        assertEquals(List.of(new DueTimer(caseNumber, "delivery:1", due)), firedFor(caseNumber));
+        assertEquals(List.of(new DueTimer(caseNumber, "delivery:1", retry)),
+                VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> timers.pending(caseNumber))));
+    }
+
+    @Test
     void aCancelledTimerNeverFires() throws Throwable {
         String caseNumber = newCaseNumber();
         Instant due = Instant.now().minusSeconds(1);

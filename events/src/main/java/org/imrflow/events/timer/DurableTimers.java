@@ -17,7 +17,8 @@ import java.util.List;
  *
  * <p>{@link #fireNext} claims the earliest due timer with {@code FOR UPDATE SKIP LOCKED}, runs the handler and deletes
  * the row in one transaction: two replicas polling at once never fire one timer twice, and a handler that fails
- * leaves its timer to fire again.
+ * leaves its timer to fire again. A handler may move its own timer ({@link #schedule}) to fire again later, as a
+ * delivery does to retry.
  */
 @ApplicationScoped
 public class DurableTimers {
@@ -77,11 +78,14 @@ public class DurableTimers {
                                 : spend(session, timer(rows.get(0)), handler))));
     }
 
+    /** Deletes the timer once fired, unless its handler moved it (a retry later): then it stays, due again then. */
     private static Uni<Boolean> spend(Mutiny.Session session, DueTimer timer, TimerHandler handler) {
         return handler.fire(timer)
-                .chain(() -> session.createNativeQuery("delete from durable_timer where case_number = :caseNumber and kind = :kind")
+                .chain(() -> session.createNativeQuery("delete from durable_timer where case_number = :caseNumber"
+                                + " and kind = :kind and due_at = :dueAt")
                         .setParameter("caseNumber", timer.caseNumber())
                         .setParameter("kind", timer.kind())
+                        .setParameter("dueAt", utc(timer.dueAt()))
                         .executeUpdate())
                 .replaceWith(true);
     }
