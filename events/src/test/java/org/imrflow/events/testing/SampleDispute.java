@@ -35,11 +35,19 @@ public final class SampleDispute {
                 {
                   "reviewType": "STANDARD",
                   "employee": { "name": "Pat Example", "represented": true,
-                                "representative": { "name": "Robin Counsel", "firm": "Counsel & Co", "firmId": "counsel-co" } },
+                                "email": "pat.example@example.com", "mailingAddress": "12 Elm Street, Fresno, CA 93701",
+                                "representative": { "name": "Robin Counsel", "firm": "Counsel & Co", "firmId": "counsel-co",
+                                                    "email": "robin@counsel-co.example",
+                                                    "mailingAddress": "400 Capitol Mall, Sacramento, CA 95814" } },
                   "claim": { "claimNumber": "%s", "dateOfInjury": "2005-12-27", "employer": "City Fleet Services",
-                             "employerId": "95-1234567" },
-                  "claimsAdministrator": { "orgId": "acme-claims", "name": "Acme Claims Services" },
-                  "requestingPhysician": { "name": "Dr. Lee Treating", "npi": "1234567893", "specialty": "%s" },
+                             "employerId": "95-1234567", "employerEmail": "risk@cityfleet.example",
+                             "employerMailingAddress": "1 Depot Road, Fresno, CA 93706" },
+                  "claimsAdministrator": { "orgId": "acme-claims", "name": "Acme Claims Services",
+                                           "email": "imr@acme-claims.example",
+                                           "mailingAddress": "PO Box 1000, Oakland, CA 94604" },
+                  "requestingPhysician": { "name": "Dr. Lee Treating", "npi": "1234567893", "specialty": "%s",
+                                           "email": "office@lee-treating.example",
+                                           "mailingAddress": "88 Clinic Way, Fresno, CA 93710" },
                   "urDecision": { "date": "%s", "type": "DENIED", "servedBy": "MAIL", "attached": true,
                                   "guideline": { "basedOnMtus": false,
                                                  "citation": "Non-MTUS Citation (ODG) Official Disability Guidelines ACOEM" } },
@@ -74,6 +82,22 @@ public final class SampleDispute {
                         "Occupational Medicine", null),
                 newClaimNumber(), LocalDate.of(2005, 12, 27), LocalDate.now().minusDays(5),
                 new org.imrflow.events.ClaimsAdministratorGuideline(false, "Non-MTUS Citation (ODG) Official Disability Guidelines ACOEM"),
-                java.util.List.of(new org.imrflow.events.DisputedItem(1, NEUROTOMY, org.imrflow.events.ItemCategory.INJECTIONS, "M54.2")));
+                java.util.List.of(new org.imrflow.events.DisputedItem(1, NEUROTOMY, org.imrflow.events.ItemCategory.INJECTIONS, "M54.2")),
+                contacts());
+    }
+
+    /** The sample's parties' contacts, as in {@link #application}. */
+    public static java.util.List<org.imrflow.events.PartyContact> contacts() {
+        return java.util.List.of(
+                new org.imrflow.events.PartyContact(org.imrflow.events.PartyRole.EMPLOYEE, "Pat Example",
+                        "pat.example@example.com", "12 Elm Street, Fresno, CA 93701"),
+                new org.imrflow.events.PartyContact(org.imrflow.events.PartyRole.REPRESENTATIVE, "Robin Counsel",
+                        "robin@counsel-co.example", "400 Capitol Mall, Sacramento, CA 95814"),
+                new org.imrflow.events.PartyContact(org.imrflow.events.PartyRole.EMPLOYER, "City Fleet Services",
+                        "risk@cityfleet.example", "1 Depot Road, Fresno, CA 93706"),
+                new org.imrflow.events.PartyContact(org.imrflow.events.PartyRole.REQUESTING_PHYSICIAN, "Dr. Lee Treating",
+                        "office@lee-treating.example", "88 Clinic Way, Fresno, CA 93710"),
+                new org.imrflow.events.PartyContact(org.imrflow.events.PartyRole.CLAIMS_ADMINISTRATOR, "Acme Claims Services",
+                        "imr@acme-claims.example", "PO Box 1000, Oakland, CA 94604"));
     }
 }

@@ -1,6 +1,7 @@
 package org.imrflow.intake.api;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -50,14 +51,22 @@ public record CaseSubmission(
     public record Employee(
             @NotBlank @Size(max = EventLimits.NAME) String name,
             @NotNull Boolean represented,
-            @Valid Representative representative) {
+            @Valid Representative representative,
+            @Schema(description = "Where this party's notices and determination are emailed", example = "worker@example.com")
+            @Email @Size(max = EventLimits.EMAIL) String email,
+            @Schema(description = "The postal address printed on the documents addressed to this party")
+            @Size(max = EventLimits.MAILING_ADDRESS) String mailingAddress) {
     }
 
     public record Representative(
             @NotBlank @Size(max = EventLimits.NAME) String name,
             @Size(max = EventLimits.NAME) String firm,
             @Schema(description = "The firm's identifier, checked against reviewers' affiliations")
-            @Size(max = EventLimits.ORG_ID) @Pattern(regexp = EventLimits.ORG_ID_PATTERN, message = ORG_ID_CHARACTERS) String firmId) {
+            @Size(max = EventLimits.ORG_ID) @Pattern(regexp = EventLimits.ORG_ID_PATTERN, message = ORG_ID_CHARACTERS) String firmId,
+            @Schema(description = "Where this party's notices and determination are emailed", example = "counsel@example.com")
+            @Email @Size(max = EventLimits.EMAIL) String email,
+            @Schema(description = "The postal address printed on the documents addressed to this party")
+            @Size(max = EventLimits.MAILING_ADDRESS) String mailingAddress) {
     }
 
     public record Claim(
@@ -66,7 +75,11 @@ public record CaseSubmission(
             @NotBlank @Size(max = EventLimits.NAME) String employer,
             @Schema(description = "The employer's identifier, e.g. its FEIN; checked against reviewers' affiliations",
                     example = "95-1234567")
-            @NotBlank @Size(max = EventLimits.ORG_ID) @Pattern(regexp = EventLimits.ORG_ID_PATTERN, message = ORG_ID_CHARACTERS) String employerId) {
+            @NotBlank @Size(max = EventLimits.ORG_ID) @Pattern(regexp = EventLimits.ORG_ID_PATTERN, message = ORG_ID_CHARACTERS) String employerId,
+            @Schema(description = "Where this party's notices and determination are emailed", example = "hr@example.com")
+            @Email @Size(max = EventLimits.EMAIL) String employerEmail,
+            @Schema(description = "The postal address printed on the documents addressed to this party")
+            @Size(max = EventLimits.MAILING_ADDRESS) String employerMailingAddress) {
     }
 
     public record ClaimsAdministrator(
@@ -76,7 +89,11 @@ public record CaseSubmission(
             @NotBlank @Size(max = EventLimits.NAME) String name,
             @Schema(description = "How notices reach the claims administrator; defaults to ELECTRONIC. The records are due"
                     + " 12 days after an electronic Notice of Assignment, 15 after a mailed one")
-            NoticeMethod noticeMethod) {
+            NoticeMethod noticeMethod,
+            @Schema(description = "Where this party's notices and determination are emailed", example = "imr@example.com")
+            @Email @Size(max = EventLimits.EMAIL) String email,
+            @Schema(description = "The postal address printed on the documents addressed to this party")
+            @Size(max = EventLimits.MAILING_ADDRESS) String mailingAddress) {
     }
 
     public record RequestingPhysician(
@@ -86,7 +103,11 @@ public record CaseSubmission(
             String npi,
             @Schema(example = "Pain Medicine") @NotBlank @Size(max = EventLimits.SPECIALTY) String specialty,
             @Schema(description = "The physician's medical group, checked against reviewers' affiliations")
-            @Size(max = EventLimits.ORG_ID) @Pattern(regexp = EventLimits.ORG_ID_PATTERN, message = ORG_ID_CHARACTERS) String medicalGroupId) {
+            @Size(max = EventLimits.ORG_ID) @Pattern(regexp = EventLimits.ORG_ID_PATTERN, message = ORG_ID_CHARACTERS) String medicalGroupId,
+            @Schema(description = "Where this party's notices and determination are emailed", example = "office@example.com")
+            @Email @Size(max = EventLimits.EMAIL) String email,
+            @Schema(description = "The postal address printed on the documents addressed to this party")
+            @Size(max = EventLimits.MAILING_ADDRESS) String mailingAddress) {
     }
 
     public record UrDecision(

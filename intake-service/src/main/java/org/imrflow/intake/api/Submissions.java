@@ -22,19 +22,29 @@ final class Submissions {
         c.noticeMethod = s.claimsAdministrator().noticeMethod() != null ? s.claimsAdministrator().noticeMethod() : NoticeMethod.ELECTRONIC;
         c.employeeName = s.employee().name();
         c.employeeRepresented = s.employee().represented();
+        c.employeeEmail = s.employee().email();
+        c.employeeAddress = s.employee().mailingAddress();
+        c.claimsAdministratorEmail = s.claimsAdministrator().email();
+        c.claimsAdministratorAddress = s.claimsAdministrator().mailingAddress();
         if (s.employee().represented()) {
             c.representativeName = s.employee().representative().name();
             c.representativeFirm = s.employee().representative().firm();
             c.representativeFirmId = s.employee().representative().firmId();
+            c.representativeEmail = s.employee().representative().email();
+            c.representativeAddress = s.employee().representative().mailingAddress();
         }
         c.claimNumber = s.claim().claimNumber();
         c.dateOfInjury = s.claim().dateOfInjury();
         c.employer = s.claim().employer();
         c.employerId = s.claim().employerId();
+        c.employerEmail = s.claim().employerEmail();
+        c.employerAddress = s.claim().employerMailingAddress();
         c.requestingPhysician = s.requestingPhysician().name();
         c.requestingPhysicianSpecialty = s.requestingPhysician().specialty();
         c.requestingPhysicianNpi = s.requestingPhysician().npi();
         c.requestingPhysicianGroupId = s.requestingPhysician().medicalGroupId();
+        c.requestingPhysicianEmail = s.requestingPhysician().email();
+        c.requestingPhysicianAddress = s.requestingPhysician().mailingAddress();
         c.urOrganizationId = s.urDecision().organizationId();
         c.urDecisionDate = s.urDecision().date();
         c.urDecisionServedDate = s.urDecision().servedDate() != null ? s.urDecision().servedDate() : s.urDecision().date();

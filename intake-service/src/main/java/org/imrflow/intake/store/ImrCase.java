@@ -90,6 +90,37 @@ public class ImrCase extends PanacheEntityBase {
     @Column(name = "ur_organization_id")
     public String urOrganizationId;
 
+    // Where each party's documents go (email) and what their first page prints (postal address); either may be null.
+    @Column(name = "employee_email")
+    public String employeeEmail;
+
+    @Column(name = "employee_address")
+    public String employeeAddress;
+
+    @Column(name = "representative_email")
+    public String representativeEmail;
+
+    @Column(name = "representative_address")
+    public String representativeAddress;
+
+    @Column(name = "employer_email")
+    public String employerEmail;
+
+    @Column(name = "employer_address")
+    public String employerAddress;
+
+    @Column(name = "claims_administrator_email")
+    public String claimsAdministratorEmail;
+
+    @Column(name = "claims_administrator_address")
+    public String claimsAdministratorAddress;
+
+    @Column(name = "requesting_physician_email")
+    public String requestingPhysicianEmail;
+
+    @Column(name = "requesting_physician_address")
+    public String requestingPhysicianAddress;
+
     @Column(name = "claim_number", nullable = false)
     public String claimNumber;
 
