@@ -18,6 +18,7 @@ import java.util.Map;
 import static org.imrflow.events.testing.SignIn.ACME;
 import static org.imrflow.events.testing.SignIn.asClaimsAdmin;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -82,6 +83,18 @@ class CaseInputTest {
         refused(submit(dispute().replace("\"STANDARD\"", "\"1\"")), 400).body("errors.field", contains("reviewType"));
         refused(submit(dispute().replace("\"STANDARD\"", "\"STANDARD \"")), 400).body("errors.field", contains("reviewType"));
         refused(submit(dispute().replace("\"STANDARD\"", "\"standard\"")), 400).body("errors.field", contains("reviewType"));
+    }
+
+    @Test
+    void eachPartysEmailMustBeAnAddressAndEachBadOneIsNamed() {
+        refused(submit(dispute()
+                .replace("\"pat.example@example.com\"", "\"pat at example\"")
+                .replace("\"risk@cityfleet.example\"", "\"risk@@cityfleet\"")
+                .replace("\"robin@counsel-co.example\"", "\"robin[at]counsel-co\"")), 400)
+                .body("errors.field", containsInAnyOrder("employee.email", "claim.employerEmail",
+                        "employee.representative.email"));
+        refused(submit(dispute().replace("\"88 Clinic Way, Fresno, CA 93710\"", "\"" + "8".repeat(501) + "\"")), 400)
+                .body("errors.field", contains("requestingPhysician.mailingAddress"));
     }
 
     @Test

@@ -65,6 +65,10 @@ class CaseResourceTest {
         assertEquals("Pain Medicine", event.payload().at("/parties/requestingPhysicianSpecialty").asText());
         assertEquals("INJECTIONS", event.payload().at("/disputedItems/0/category").asText());
         assertEquals(false, event.payload().at("/claimsAdministratorGuideline/basedOnMtus").asBoolean());
+        // every party's contact, for notification to address and deliver the documents
+        assertEquals("REPRESENTATIVE", event.payload().at("/contacts/1/role").asText());
+        assertEquals("robin@counsel-co.example", event.payload().at("/contacts/1/email").asText());
+        assertEquals("PO Box 1000, Oakland, CA 94604", event.payload().at("/contacts/4/mailingAddress").asText());
     }
 
     @Test
@@ -79,6 +83,8 @@ class CaseResourceTest {
         StreamEvent event = stream.awaitEvent(EventType.CASE_INELIGIBLE, caseNumber);
         assertEquals(false, event.payload().get("deferred").asBoolean());
         assertEquals(1, event.payload().get("reasons").size());
+        assertEquals("acme-claims", event.payload().get("claimsAdministratorOrg").asText());
+        assertEquals("pat.example@example.com", event.payload().at("/contacts/0/email").asText());
     }
 
     @Test
