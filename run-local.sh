@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Starts IMR Flow on this machine: a Kafka broker, PostgreSQL, Keycloak and the four services, each its own process,
-# no Docker. Builds whatever is missing or older than its sources first. Ctrl-C stops everything; data stays in .imr-flow/.
+# Starts IMR Flow on this machine: a Kafka broker, PostgreSQL, a mail server, Keycloak and the four services, each its
+# own process, no Docker. Builds whatever is missing or older than its sources first. Ctrl-C stops everything; data stays
+# in .imr-flow/.
 #   ./run-local.sh [--fresh] [--no-demo] [--host ADDRESS] [--help]
 #   ./run-local.sh chaos --cases N [--seed S] [--kill-every SECONDS] [...] [--help]
 #   ./run-local.sh dead-letters <service> [list|all|show ID|replay ID|replay-all]

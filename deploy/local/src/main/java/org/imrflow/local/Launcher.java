@@ -18,6 +18,8 @@ public final class Launcher {
     private static final int KAFKA_PORT = 9092;
     private static final int POSTGRES_PORT = 55432;
     private static final int KEYCLOAK_PORT = 8180;
+    /** GreenMail's SMTP; IMAP on 3026, its web page and API on 3027. */
+    private static final int MAIL_PORT = 3025;
 
     private Launcher() {
     }
@@ -73,7 +75,7 @@ public final class Launcher {
         LocalSystem system;
         try {
             system = LocalSystem.start(new SystemOptions(root,
-                    new StackOptions(dataDir, fresh, KAFKA_PORT, POSTGRES_PORT, KEYCLOAK_PORT), true, demo, "256m", host),
+                    new StackOptions(dataDir, fresh, KAFKA_PORT, POSTGRES_PORT, KEYCLOAK_PORT, MAIL_PORT), true, demo, "256m", host),
                     System.out::println);
         } catch (IllegalStateException e) {
             System.err.println(System.lineSeparator() + "IMR Flow did not start:" + System.lineSeparator() + e.getMessage());
@@ -98,6 +100,11 @@ public final class Launcher {
                 String.format("%.1f s", keycloak.readyAfter().toMillis() / 1000.0),
                 keycloak.residentMemoryMiB().map(mib -> mib + " MiB").orElse("?"),
                 "OpenID Connect provider, issuer " + keycloak.issuer());
+        MailServer mail = system.mail();
+        System.out.printf("%-22s %-24s %-8d %-10s %-8s %s%n", "mail", mail.apiUrl(), mail.pid(),
+                String.format("%.1f s", mail.readyAfter().toMillis() / 1000.0),
+                mail.residentMemoryMiB().map(mib -> mib + " MiB").orElse("?"),
+                "GreenMail: SMTP " + mail.smtpHost() + ":" + mail.smtpPort() + " for notification-service");
         System.out.println();
         System.out.println("Management:   http://127.0.0.1:<API port + 1000> (9081-9084): /q/health, /q/metrics, /q/openapi, /q/swagger-ui");
         System.out.println("Logs:         " + dataDir.resolve("logs"));
@@ -109,6 +116,9 @@ public final class Launcher {
                 : "exported to " + otlpEndpoint.strip() + " (" + SystemOptions.OTLP_ENDPOINT + ")"));
         System.out.println("Keycloak:     admin console " + keycloak.adminConsole() + " (user " + KeycloakServer.ADMIN
                 + ", password in " + keycloak.adminPasswordFile() + ")");
+        System.out.println("Mail:         every message sent, in memory until Ctrl-C: " + mail.messagesUrl("<address>")
+                + " (or the page " + mail.apiUrl() + "/), or IMAP " + mail.smtpHost() + ":" + mail.imapPort()
+                + " with the address as user and any password");
         System.out.println("Identities:   the password is the username (demo only); ./run-local.sh token <identity> prints a token");
         Map<String, List<String>> byRole = new LinkedHashMap<>();
         for (ImrflowRealm.DemoIdentity identity : ImrflowRealm.demoIdentities(ImrflowRealm.file(root))) {

@@ -10,13 +10,14 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The Quarkus test resource every service's {@code @QuarkusTest} uses: real Kafka and PostgreSQL, and the stand-in
- * OpenID Connect issuer, started once per test JVM and shared by every test class in it. Each service names its
- * database with the {@code database} init arg.
+ * The Quarkus test resource every service's {@code @QuarkusTest} uses: real Kafka and PostgreSQL, a real SMTP server
+ * (GreenMail) and the stand-in OpenID Connect issuer, started once per test JVM and shared by every test class in it.
+ * Each service names its database with the {@code database} init arg.
  */
 public class LocalStackTestResource implements QuarkusTestResourceLifecycleManager {
     private static Infrastructure shared;
     private static TestTokenIssuer issuer;
+    private static MailServer mail;
 
     private String database = "imrflow";
 
@@ -31,6 +32,7 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
         Map<String, String> config = new HashMap<>(infrastructure.database(database).quarkusConfig());
         config.put("kafka.bootstrap.servers", infrastructure.kafkaBootstrapServers());
         config.put("quarkus.oidc.auth-server-url", tokenIssuer().issuer());
+        config.putAll(mailServer().quarkusMailerConfig());
         return config;
     }
 
@@ -41,6 +43,31 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
             Runtime.getRuntime().addShutdownHook(new Thread(issuer::close, "imrflow-test-issuer-stop"));
         }
         return issuer;
+    }
+
+    /**
+     * The JVM-wide mail server the services under test send to, for tests to read what arrived
+     * ({@link MailServer#messagesTo(String)}). Its mailboxes are shared by every test class: use addresses of the
+     * test's own, or {@link MailServer#purge()}.
+     */
+    public static synchronized MailServer mailServer() {
+        if (mail == null) {
+            try {
+                Path dataDir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "imrflow-test-mail-");
+                try {
+                    mail = MailServer.start(dataDir, 0, ProcessRecorder.NONE);
+                } catch (RuntimeException e) {
+                    throw new IllegalStateException("The test mail server did not start; its log is in " + dataDir.resolve("logs"), e);
+                }
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    mail.close();
+                    EmbeddedInfrastructure.deleteRecursively(dataDir);
+                }, "imrflow-test-mail-stop"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return mail;
     }
 
     /** The JVM-wide stack, for tests that need to talk to Kafka or PostgreSQL directly. */

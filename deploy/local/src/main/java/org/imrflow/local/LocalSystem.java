@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The whole of IMR Flow on one machine: Kafka and PostgreSQL, Keycloak with the {@code imrflow} realm, then the four
- * services as separate JVMs, each ready on {@code /q/health/ready}. Behind the README's run command, the chaos harness
- * and the system tests.
+ * The whole of IMR Flow on one machine: Kafka and PostgreSQL, a mail server (GreenMail), Keycloak with the
+ * {@code imrflow} realm, then the four services as separate JVMs, each ready on {@code /q/health/ready}. Behind the
+ * README's run command, the chaos harness and the system tests.
  *
  * <p>Every process it starts is written to the pid file in the data folder. A start first reads the previous run's
  * file and stops what that run left behind (a crash, a {@code kill -9} of the launcher), touching only processes that
@@ -58,6 +58,7 @@ public final class LocalSystem implements AutoCloseable {
 
     private final PidFile pids;
     private final Infrastructure infrastructure;
+    private volatile MailServer mail;
     private volatile KeycloakServer keycloak;
     private volatile IdentityTokens tokens;
     private final Map<ImrService, ServiceProcess> services = new EnumMap<>(ImrService.class);
@@ -86,6 +87,8 @@ public final class LocalSystem implements AutoCloseable {
         LocalSystem system = new LocalSystem(pids, Infrastructure.start(options.stack(), pids::record));
         try {
             ImrTopics.createMissing(system.infrastructure.kafkaBootstrapServers());
+            // before the services: notification sends its documents there
+            system.mail = MailServer.start(options.stack().dataDir(), options.stack().mailPort(), pids::record);
             // Ports first: Keycloak must know where the browser pages are, to send a signed-in browser back there.
             Map<ImrService, int[]> ports = new EnumMap<>(ImrService.class);
             for (ImrService service : ImrService.values()) {
@@ -154,6 +157,11 @@ public final class LocalSystem implements AutoCloseable {
             wanted.add(new PortCheck.Wanted(SystemOptions.LOOPBACK, stack.keycloakPort(), "Keycloak"));
             wanted.add(new PortCheck.Wanted(SystemOptions.LOOPBACK, stack.keycloakPort() + 1, "Keycloak's management interface"));
         }
+        if (stack.mailPort() > 0) {
+            wanted.add(new PortCheck.Wanted(SystemOptions.LOOPBACK, stack.mailPort(), "the mail server's SMTP"));
+            wanted.add(new PortCheck.Wanted(SystemOptions.LOOPBACK, stack.mailPort() + 1, "the mail server's IMAP"));
+            wanted.add(new PortCheck.Wanted(SystemOptions.LOOPBACK, stack.mailPort() + 2, "the mail server's web page and API"));
+        }
         if (options.fixedPorts()) {
             for (ImrService service : ImrService.values()) {
                 wanted.add(new PortCheck.Wanted(options.httpHost(), service.defaultPort(), service.serviceName()));
@@ -185,6 +193,8 @@ public final class LocalSystem implements AutoCloseable {
             config.put("imrflow.assignment.demo-roster", Boolean.toString(options.demo()));
         }
         if (service == ImrService.NOTIFICATION) {
+            // the only service that sends mail: the documents to the parties
+            config.putAll(mail.quarkusMailerConfig());
             // the operations page's spine cards and dead letters: where every service answers
             ports.forEach((other, otherPorts) -> {
                 config.put("imrflow.spine.services." + other.serviceName() + ".api", "http://127.0.0.1:" + otherPorts[0]);
@@ -243,6 +253,11 @@ public final class LocalSystem implements AutoCloseable {
 
     KeycloakServer keycloak() {
         return keycloak;
+    }
+
+    /** The stack's mail server: every message the services send lands in its mailboxes. */
+    public MailServer mail() {
+        return mail;
     }
 
     public String describeInfrastructure() {
@@ -321,7 +336,7 @@ public final class LocalSystem implements AutoCloseable {
                 + infrastructure.describe());
     }
 
-    /** Services first, so none of them logs errors about a broker, database or Keycloak that went away under it. */
+    /** Services first, so none of them logs errors about a broker, database, mail server or Keycloak that went away under it. */
     @Override
     public void close() {
         if (liveness != null) {
@@ -331,6 +346,9 @@ public final class LocalSystem implements AutoCloseable {
         running.parallelStream().forEach(ServiceProcess::close);
         if (keycloak != null) {
             keycloak.close();
+        }
+        if (mail != null) {
+            mail.close();
         }
         infrastructure.close();
         pids.delete();

@@ -10,11 +10,13 @@ import java.nio.file.Path;
  * @param kafkaPort    0 picks a free port
  * @param postgresPort 0 picks a free port
  * @param keycloakPort 0 picks a free port; its management port is the next one up (or another free one)
+ * @param mailPort     GreenMail's SMTP port, 0 picks a free one; IMAP and its REST API are the next two up (or other
+ *                     free ones)
  */
-public record StackOptions(Path dataDir, boolean fresh, int kafkaPort, int postgresPort, int keycloakPort) {
+public record StackOptions(Path dataDir, boolean fresh, int kafkaPort, int postgresPort, int keycloakPort, int mailPort) {
 
     /** Throw-away stack on free ports, for tests. */
     public static StackOptions ephemeral(Path dataDir) {
-        return new StackOptions(dataDir, true, 0, 0, 0);
+        return new StackOptions(dataDir, true, 0, 0, 0, 0);
     }
 }

@@ -32,7 +32,7 @@ public final class ChaosRun {
         out.println("Starting the chaos stack (fresh, free ports)...");
         // Recovers what a crashed earlier chaos run left (by its pid file), then wipes the folder.
         LocalSystem system = LocalSystem.start(new SystemOptions(options.repositoryRoot(),
-                new StackOptions(options.dataDir(), true, 0, 0, 0), false, true, "256m"), out::println);
+                new StackOptions(options.dataDir(), true, 0, 0, 0, 0), false, true, "256m"), out::println);
         try {
             return drive(system, options, out);
         } finally {
