@@ -12,6 +12,8 @@ import io.quarkus.qute.Variant;
 import org.w3c.dom.Document;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.helpers.DefaultHandler;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -46,6 +48,13 @@ final class Templates {
             .build();
 
     private static final DocumentBuilderFactory XML = xmlParsers();
+    /** Fails on any error, and prints nothing to stderr (the parser's default handler does). */
+    private static final DefaultHandler STRICT = new DefaultHandler() {
+        @Override
+        public void error(SAXParseException e) throws SAXException {
+            throw e;
+        }
+    };
     private static final ThreadLocal<DocumentBuilder> PARSER = ThreadLocal.withInitial(() -> {
         try {
             return XML.newDocumentBuilder();
@@ -72,6 +81,7 @@ final class Templates {
     static Document parse(String xhtml) {
         DocumentBuilder parser = PARSER.get();
         parser.reset();
+        parser.setErrorHandler(STRICT);
         try {
             return parser.parse(new InputSource(new StringReader(xhtml)));
         } catch (SAXException e) {
