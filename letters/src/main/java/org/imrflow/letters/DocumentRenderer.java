@@ -51,6 +51,7 @@ public final class DocumentRenderer {
 
     /** The letter to the parties: letterhead, summary of decisions, the body, what the determination means. */
     public RenderedDocument finalDetermination(Letterhead head, DecisionRecorded decision) {
+        Objects.requireNonNull(head, "head");
         Objects.requireNonNull(decision, "decision");
         if (!Objects.equals(head.caseNumber(), decision.caseNumber())) {
             throw new IllegalArgumentException("Letterhead for case " + head.caseNumber() + ", decision for case "
@@ -69,9 +70,9 @@ public final class DocumentRenderer {
      */
     public RenderedDocument publicFinalDetermination(String reference, LocalDate determinationDate,
                                                      DecisionRecorded scrubbed) {
-        Map<String, Object> data = DeterminationLetter.body(imroName, scrubbed);
+        Map<String, Object> data = DeterminationLetter.body(imroName, Objects.requireNonNull(scrubbed, "scrubbed"));
         data.put("reference", Objects.requireNonNull(reference, "reference"));
-        data.put("determinationDate", LONG_DATE.format(determinationDate));
+        data.put("determinationDate", LONG_DATE.format(Objects.requireNonNull(determinationDate, "determinationDate")));
         return render("public-final-determination", data);
     }
 
@@ -96,7 +97,7 @@ public final class DocumentRenderer {
                                                NoticeMethod method) {
         Map<String, Object> data = letter(head);
         data.put("expedited", Objects.requireNonNull(reviewType, "reviewType") == ReviewType.EXPEDITED);
-        data.put("recordsDueAt", DATE_TIME.format(recordsDueAt));
+        data.put("recordsDueAt", DATE_TIME.format(Objects.requireNonNull(recordsDueAt, "recordsDueAt")));
         data.put("mailed", Objects.requireNonNull(method, "method") == NoticeMethod.MAIL);
         return render("notice-of-assignment", data);
     }
@@ -104,7 +105,7 @@ public final class DocumentRenderer {
     /** The review ended because the disputed treatment was authorized; {@code treatmentAuthorizedDate} may be null. */
     public RenderedDocument withdrawalConfirmation(Letterhead head, Instant withdrawnAt, LocalDate treatmentAuthorizedDate) {
         Map<String, Object> data = letter(head);
-        data.put("withdrawnOn", LONG_DATE.format(withdrawnAt.atZone(CALIFORNIA)));
+        data.put("withdrawnOn", LONG_DATE.format(Objects.requireNonNull(withdrawnAt, "withdrawnAt").atZone(CALIFORNIA)));
         data.put("treatmentAuthorizedOn", treatmentAuthorizedDate == null ? null : LONG_DATE.format(treatmentAuthorizedDate));
         return render("withdrawal-confirmation", data);
     }
