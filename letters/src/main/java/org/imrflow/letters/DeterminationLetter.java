@@ -1,25 +1,32 @@
 package org.imrflow.letters;
 
-import org.imrflow.events.ClaimsAdministratorGuideline;
 import org.imrflow.events.DecisionRecorded;
 import org.imrflow.events.DecisionRecorded.ItemDecision;
+import org.imrflow.events.Outcome;
 import org.imrflow.events.ReviewerGuideline;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * The Final Determination letter, in the sections and wording of the letters DWC publishes: how the determination
- * was made (the reviewer's qualifications, never the name), the clinical case summary, and one block per disputed
- * item with both guidelines and the rationale. Notification issues it; the reviewer's desk previews it with this same
- * code, so the preview is the letter.
+ * The Final Determination letter's body as plain text, in the sections and wording of the letters DWC publishes: how
+ * the determination was made (the reviewer's qualifications, never the name), the clinical case summary, and one block
+ * per disputed item with both guidelines and the rationale. The reviewer's desk previews it, and notification keeps it
+ * beside the issued letter.
+ * <p>
+ * The words are not here: this renders the templates {@code determination-heading} and {@code determination-body},
+ * the ones the letter ({@link DocumentRenderer#finalDetermination}) and its public copy include, and reads the text
+ * out of their XHTML with {@link PlainText}. So the preview is the letter.
  */
 public final class DeterminationLetter {
-    static final int WIDTH = 96;
-    private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US);
+    static final int WIDTH = PlainText.WIDTH;
+    static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US);
 
     private final String imroName;
 
@@ -29,95 +36,53 @@ public final class DeterminationLetter {
     }
 
     public String compose(DecisionRecorded decision, LocalDate issuedOn) {
-        List<String> lines = new ArrayList<>();
-        lines.add("INDEPENDENT MEDICAL REVIEW FINAL DETERMINATION");
-        lines.add("IMR Case Number: " + decision.caseNumber());
-        lines.add("Date of Determination: " + LONG_DATE.format(issuedOn));
-        lines.add("");
+        Map<String, Object> data = body(imroName, decision);
+        data.put("caseNumber", decision.caseNumber());
+        data.put("determinationDate", LONG_DATE.format(issuedOn));
+        String xhtml = "<div xmlns=\"http://www.w3.org/1999/xhtml\">" + Templates.render("determination-heading", data)
+                + Templates.render("determination-body", data) + "</div>";
+        return PlainText.of(Templates.parse(xhtml));
+    }
 
-        section(lines, "HOW THE IMR FINAL DETERMINATION WAS MADE");
-        paragraph(lines, imroName + " sent the complete case file to an expert reviewer. He/she has no affiliation with "
-                + "the employer, employee, providers or the claims administrator. The expert reviewer is Board Certified "
-                + "in " + decision.qualifications().boardCertification() + " and is licensed to practice in California. "
-                + "He/she has been in active clinical practice for more than five years and is currently working at "
-                + "least 24 hours a week in active practice. The expert reviewer was selected based on his/her "
-                + "clinical experience, education, background, and expertise in the same or similar specialties that "
-                + "evaluate and/or treat the medical condition and disputed items/services. He/she is familiar with "
-                + "governing laws and regulations, including the strength of evidence hierarchy that applies to "
-                + "Independent Medical Review determinations.");
-
-        section(lines, "CLINICAL CASE SUMMARY");
-        paragraph(lines, "The expert reviewer developed the following clinical case summary based on a review of the "
-                + "case file, including all medical records:");
-        for (String summaryParagraph : decision.clinicalCaseSummary().strip().split("\\R\\s*\\R")) {
-            paragraph(lines, summaryParagraph);
-        }
-
-        section(lines, "IMR ISSUES, DECISIONS AND RATIONALES");
-        paragraph(lines, "The Final Determination was based on decisions for the disputed items/services set forth below:");
+    /**
+     * What the body's template prints: the reviewer's qualifications (never the reviewer), the summary's paragraphs and
+     * each item. Values are stripped as the letter has always printed them.
+     */
+    static Map<String, Object> body(String imroName, DecisionRecorded decision) {
+        Map<String, Object> data = new HashMap<>();
+        data.put("imroName", imroName);
+        data.put("boardCertification", decision.qualifications().boardCertification());
+        data.put("summaryParagraphs", Arrays.asList(decision.clinicalCaseSummary().strip().split("\\R\\s*\\R")));
+        List<Map<String, Object>> items = new ArrayList<>();
+        int overturned = 0;
         for (ItemDecision item : decision.decisions()) {
-            // The item line is never wrapped: it is what parties and DWC search letters for.
-            lines.add(item.description().strip() + ": " + item.outcome().display());
-            lines.add("");
-            paragraph(lines, "Claims Administrator guideline: " + claimsAdministratorBasis(item.claimsAdministratorGuideline()));
-            paragraph(lines, imroName + " guideline: Decision based on " + reviewerBasis(item.reviewerGuideline()));
-            paragraph(lines, "Decision rationale: " + item.rationale().strip());
+            ReviewerGuideline guideline = item.reviewerGuideline();
+            Map<String, Object> row = new HashMap<>();
+            row.put("number", item.itemNumber());
+            row.put("description", item.description().strip());
+            row.put("category", item.category() == null ? "OTHER" : item.category().name());
+            row.put("outcome", item.outcome().display());
+            row.put("claimsAdministratorUsedMtus", item.claimsAdministratorGuideline().basedOnMtus());
+            row.put("claimsAdministratorCitation", item.claimsAdministratorGuideline().citation().strip());
+            row.put("reviewerSource", guideline.source().strip());
+            row.put("reviewerChapter", stripped(guideline.chapter()));
+            row.put("reviewerPages", stripped(guideline.pages()));
+            row.put("rationale", item.rationale().strip());
+            items.add(row);
+            overturned += item.outcome() == Outcome.OVERTURNED ? 1 : 0;
         }
-        return String.join("\n", lines).stripTrailing() + "\n";
+        data.put("items", items);
+        data.put("anyOverturned", overturned > 0);
+        data.put("overturnedCount", overturned);
+        return data;
     }
 
-    static String claimsAdministratorBasis(ClaimsAdministratorGuideline guideline) {
-        String citation = guideline.citation().strip();
-        return guideline.basedOnMtus()
-                ? "Decision based on " + citation
-                : "The Claims Administrator did not base their decision on the MTUS.  Decision based on " + citation;
-    }
-
-    /** {@code MTUS ACOEM Chapter 8 Neck and Upper Back Complaints Page(s): 174.} */
-    static String reviewerBasis(ReviewerGuideline guideline) {
-        StringBuilder basis = new StringBuilder(guideline.source().strip());
-        if (guideline.chapter() != null && !guideline.chapter().isBlank()) {
-            basis.append(' ').append(guideline.chapter().strip());
-        }
-        if (guideline.pages() != null && !guideline.pages().isBlank()) {
-            basis.append(" Page(s): ").append(guideline.pages().strip());
-        }
-        return basis.append('.').toString();
-    }
-
-    private static void section(List<String> lines, String heading) {
-        lines.add(heading);
-        lines.add("");
-    }
-
-    private static void paragraph(List<String> lines, String text) {
-        lines.addAll(wrap(text.strip().replaceAll("[ \\t]*\\R[ \\t]*", " "), WIDTH));
-        lines.add("");
+    private static String stripped(String value) {
+        return value == null ? "" : value.strip();
     }
 
     /** Greedy word wrap; a word longer than the width stands on its own line. */
     static List<String> wrap(String text, int width) {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : text.split(" ")) {
-            if (word.isEmpty()) {
-                if (line.length() > 0) {
-                    line.append(' ');  // keep the sample's double spaces between sentences
-                }
-                continue;
-            }
-            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
-                lines.add(line.toString().stripTrailing());
-                line.setLength(0);
-            }
-            if (line.length() > 0) {
-                line.append(' ');
-            }
-            line.append(word);
-        }
-        if (line.length() > 0) {
-            lines.add(line.toString().stripTrailing());
-        }
-        return lines;
+        return PlainText.wrap(text, width);
     }
 }
