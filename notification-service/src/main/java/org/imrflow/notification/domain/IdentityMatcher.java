@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  *
  * <p>A value is found in the {@link Folded folded} text: in any case, with or without diacritics, and with anything
  * but letters and digits between its characters ("CLM 2026 00017", "O k a f o r", "Oka-\nfor"). It must stand as a
- * whole word: "Ann" is not in "annual". A short word (under five letters) must also be written whole or spelled out
- * letter by letter, so that "Ina" is not read into "in a". Values too short to mean anything (under three characters,
+ * whole word: "Ann" is not in "annual". A value of one short word (under five letters) must also be written whole or
+ * spelled out letter by letter, so that "Ina" is not read into "in a". Values too short to mean anything (under three characters,
  * or under four digits) are not looked for: "42" would strike every age. The date of injury is looked for in the
  * ways a letter writes a date, not folded: folded, 1/12/2024 and 11/2/2024 are the same digits.
  */
@@ -36,7 +36,11 @@ final class IdentityMatcher {
         }
     }
 
-    private record Sought(Value value, String folded) {
+    /**
+     * @param oneShortWord a single word under five letters, found only whole or spelled out
+     * @param endsWithDot  ends with the dot of an abbreviation, as "Inc." does
+     */
+    private record Sought(Value value, String folded, boolean oneShortWord, boolean endsWithDot) {
     }
 
     private static final int SHORT_WORD = 5;
@@ -52,10 +56,13 @@ final class IdentityMatcher {
                 date = value;
                 continue;
             }
-            String folded = Folded.fold(value.text());
-            boolean digits = folded.chars().allMatch(Character::isDigit);
-            if (folded.length() >= 3 && !(digits && folded.length() < 4)) {
-                sought.add(new Sought(value, folded));
+            Folded folded = Folded.of(value.text());
+            String text = folded.text();
+            boolean digits = text.chars().allMatch(Character::isDigit);
+            if (text.length() >= 3 && !(digits && text.length() < 4)) {
+                boolean oneShortWord = text.length() < SHORT_WORD && text.chars().allMatch(Character::isLetter)
+                        && gaps(folded, 0, text.length() - 1) == 0;
+                sought.add(new Sought(value, text, oneShortWord, value.text().endsWith(".")));
             }
         }
         this.dateOfInjury = date;
@@ -71,8 +78,10 @@ final class IdentityMatcher {
             int at;
             while ((at = folded.text().indexOf(value.folded(), from)) >= 0) {
                 int last = at + value.folded().length() - 1;
-                if (standsAlone(folded, at, last) && writtenAsAWord(folded, at, last, value.folded())) {
-                    found.add(new Occurrence(folded.start(at), folded.end(last), value.value()));
+                if (standsAlone(folded, at, last) && (!value.oneShortWord() || wholeOrSpelledOut(folded, at, last))) {
+                    int end = folded.end(last);
+                    found.add(new Occurrence(folded.start(at), value.endsWithDot() && dotEndsNoSentence(text, end)
+                            ? end + 1 : end, value.value()));
                 }
                 from = at + 1;
             }
@@ -109,18 +118,36 @@ final class IdentityMatcher {
         return !folded.wordGoesOnBefore(folded.start(first)) && !folded.wordGoesOnAt(folded.end(last));
     }
 
-    /** A short word counts written whole, or spelled out with something between each two letters. */
-    private static boolean writtenAsAWord(Folded folded, int first, int last, String value) {
-        if (value.length() >= SHORT_WORD || !value.chars().allMatch(Character::isLetter)) {
-            return true;
+    /**
+     * Whether a dot stands at {@code index} and the sentence goes on after it ("Inc., the", "Inc. and"), so that it
+     * belongs to the abbreviation before it; a dot that may end the sentence stays.
+     */
+    private static boolean dotEndsNoSentence(String text, int index) {
+        if (index >= text.length() || text.charAt(index) != '.') {
+            return false;
         }
+        int next = index + 1;
+        while (next < text.length() && text.charAt(next) == ' ') {
+            next++;
+        }
+        return next < text.length() && (Character.isLowerCase(text.charAt(next)) || ",;:)".indexOf(text.charAt(next)) >= 0);
+    }
+
+    /** Whether a word stands written whole, or spelled out with something between each two letters. */
+    private static boolean wholeOrSpelledOut(Folded folded, int first, int last) {
+        int gaps = gaps(folded, first, last);
+        return gaps == 0 || gaps == last - first;
+    }
+
+    /** How many of the folded characters from {@code first} to {@code last} have something before the next one. */
+    private static int gaps(Folded folded, int first, int last) {
         int gaps = 0;
         for (int i = first; i < last; i++) {
             if (folded.start(i + 1) > folded.end(i)) {
                 gaps++;
             }
         }
-        return gaps == 0 || gaps == last - first;
+        return gaps;
     }
 
     /**

@@ -138,11 +138,22 @@ class DeidentifierTest {
     @Test
     void shortValuesAreLeftAloneTheyWouldStrikeEveryAgeAndWord() {
         Deidentifier shortOnes = new Deidentifier(IdentifyingFields.of("42", "107", List.of(
-                new PartyContact(PartyRole.EMPLOYEE, "Al Li", "a@b", null)), null));
-        assertEquals("Al Li, 42, had 107 visits; a@b.", shortOnes.scrub("Al Li, 42, had 107 visits; a@b."));
+                new PartyContact(PartyRole.EMPLOYEE, "Li", "a@b", null)), null));
+        assertEquals("Li, 42, had 107 visits; a@b.", shortOnes.scrub("Li, 42, had 107 visits; a@b."));
+        assertEquals("The employee came; the employee too.", employee("Al Li").scrub("Al Li came; AL-LI too."),
+                "a short name of two words is found written as two");
         Deidentifier fourDigits = new Deidentifier(IdentifyingFields.of("1070", null, List.of(), null));
         assertEquals("Case [number removed]; 10700 and 21070 are other numbers.",
                 fourDigits.scrub("Case 1070; 10700 and 21070 are other numbers."));
+    }
+
+    @Test
+    void theDotOfAnAbbreviatedLegalFormGoesWithTheNameUnlessItEndsTheSentence() {
+        assertEquals("At the employer, the attending providers; the employer and others; the employer: yes; "
+                        + "(the employer) too. Then the employer. The end at the employer.",
+                rich.scrub("At Harbor Freight Lines, Inc., the attending providers; Harbor Freight Lines, Inc. and "
+                        + "others; Harbor Freight Lines, Inc.: yes; (Harbor Freight Lines, Inc.) too. Then Harbor "
+                        + "Freight Lines, Inc. The end at Harbor Freight Lines, Inc."));
     }
 
     @Test
