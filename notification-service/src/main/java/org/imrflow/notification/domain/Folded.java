@@ -31,12 +31,18 @@ final class Folded {
         while (i < original.length()) {
             int codePoint = original.codePointAt(i);
             int next = i + Character.charCount(codePoint);
-            // one character may decompose into several letters ("ﬁ", "Ⅻ"), or into a letter and its accents
-            String decomposed = Normalizer.normalize(
-                    Normalizer.normalize(Character.toString(codePoint), Normalizer.Form.NFKD).toLowerCase(Locale.ROOT),
-                    Normalizer.Form.NFKD);
             int before = folded.length();
-            decomposed.codePoints().filter(Character::isLetterOrDigit).forEach(folded::appendCodePoint);
+            if (codePoint < 0x80) {
+                // ASCII, nearly all of a letter: nothing to decompose
+                if (Character.isLetterOrDigit(codePoint)) {
+                    folded.append((char) Character.toLowerCase(codePoint));
+                }
+            } else {
+                // one character may decompose into several letters ("ﬁ", "Ⅻ"), or into a letter and its accents
+                String decomposed = Normalizer.normalize(Normalizer.normalize(Character.toString(codePoint),
+                        Normalizer.Form.NFKD).toLowerCase(Locale.ROOT), Normalizer.Form.NFKD);
+                decomposed.codePoints().filter(Character::isLetterOrDigit).forEach(folded::appendCodePoint);
+            }
             if (folded.length() > start.length) {
                 start = Arrays.copyOf(start, folded.length() * 2 + 8);
                 end = Arrays.copyOf(end, folded.length() * 2 + 8);
