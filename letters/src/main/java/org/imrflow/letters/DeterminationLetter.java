@@ -2,6 +2,7 @@ package org.imrflow.letters;
 
 import org.imrflow.events.DecisionRecorded;
 import org.imrflow.events.DecisionRecorded.ItemDecision;
+import org.imrflow.events.ItemCategory;
 import org.imrflow.events.Outcome;
 import org.imrflow.events.ReviewerGuideline;
 
@@ -60,7 +61,7 @@ public final class DeterminationLetter {
             Map<String, Object> row = new HashMap<>();
             row.put("number", item.itemNumber());
             row.put("description", item.description().strip());
-            row.put("category", item.category() == null ? "OTHER" : item.category().name());
+            row.put("category", (item.category() == null ? ItemCategory.OTHER : item.category()).display());
             row.put("outcome", item.outcome().display());
             row.put("claimsAdministratorUsedMtus", item.claimsAdministratorGuideline().basedOnMtus());
             row.put("claimsAdministratorCitation", item.claimsAdministratorGuideline().citation().strip());

@@ -8,6 +8,7 @@ import org.imrflow.events.testing.SampleDispute;
 import org.imrflow.local.ImrService;
 import org.imrflow.local.LocalSystem;
 import org.imrflow.local.chaos.CaseBodies;
+import org.imrflow.local.MailServer;
 import org.imrflow.system.OtlpReceiver.ReceivedSpan;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,8 @@ class WholeCaseSystemTest {
         String assignment = system.url(ImrService.ASSIGNMENT);
         String review = system.url(ImrService.REVIEW);
         String notification = system.url(ImrService.NOTIFICATION);
+
+        int publishedBefore = given().baseUri(notification).get("/api/archive?q=neurotomy").path("total");
 
         // 1. The claims administrator, signed in through Keycloak, submits the dispute; it is screened eligible.
         String claimNumber = SampleDispute.newClaimNumber();
@@ -116,6 +119,30 @@ class WholeCaseSystemTest {
         String boardCertified = as("ops").baseUri(assignment).get("/api/reviewers/" + reviewerId).path("boardCertification.specialty");
         assertTrue(letter.replaceAll("\\s+", " ").contains("Board Certified in " + boardCertified), letter);
         assertFalse(letter.contains(reviewerId), "the reviewer is never identified in the letter");
+
+        // 5b. The letter reaches the parties as a PDF by email (the representative, for a represented employee), and
+        //     its de-identified public copy is published: found by searching "neurotomy", without a name or number
+        //     of the case's parties.
+        MailServer.ReceivedMail mailed = await().atMost(Duration.ofSeconds(60)).until(() -> system.mail()
+                .messagesTo("robin@counsel-co.example").stream()
+                .filter(mail -> mail.subject().contains(caseNumber)).findFirst().orElse(null), java.util.Objects::nonNull);
+        assertEquals("Independent Medical Review Final Determination - IMR case " + caseNumber, mailed.subject());
+        assertEquals("final-determination-" + caseNumber + ".pdf", mailed.attachments().get(0).fileName());
+        List<String> identifying = List.of("Pat Example", "Robin Counsel", "Counsel & Co", "City Fleet Services",
+                "Acme Claims Services", "Lee Treating", claimNumber, caseNumber, "95-1234567", "1234567893",
+                "12 Elm Street", "pat.example@example.com", "December 27, 2005", "2005-12-27");
+        await().atMost(Duration.ofSeconds(60)).until(() -> given().baseUri(notification)
+                .get("/api/archive?q=neurotomy&size=100").path("total"), total -> ((Integer) total) > publishedBefore);
+        List<String> references = given().baseUri(notification).get("/api/archive?q=neurotomy&size=100")
+                .then().statusCode(200).extract().path("items.reference");
+        for (String reference : references) {
+            String published = given().baseUri(notification).get("/api/archive/" + reference).asString();
+            for (String value : identifying) {
+                assertFalse(published.toLowerCase().contains(value.toLowerCase()), value + " is in " + reference);
+            }
+        }
+        as("ops").baseUri(notification).get("/api/operations/archive-holds").then().statusCode(200)
+                .body("caseNumber", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(caseNumber)));
 
         // 6. The claims administrator sees the case closed with its letter, and never who reviewed it.
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("claims-admin-acme").baseUri(intake)

@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * The Quarkus test resource every service's {@code @QuarkusTest} uses: real Kafka and PostgreSQL, a real SMTP server
- * (GreenMail) and the stand-in OpenID Connect issuer, started once per test JVM and shared by every test class in it.
+ * (GreenMail, for a service that sends mail) and the stand-in OpenID Connect issuer, started once per test JVM and
+ * shared by every test class in it.
  * Each service names its database with the {@code database} init arg.
  */
 public class LocalStackTestResource implements QuarkusTestResourceLifecycleManager {
@@ -32,8 +33,20 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
         Map<String, String> config = new HashMap<>(infrastructure.database(database).quarkusConfig());
         config.put("kafka.bootstrap.servers", infrastructure.kafkaBootstrapServers());
         config.put("quarkus.oidc.auth-server-url", tokenIssuer().issuer());
-        config.putAll(mailServer().quarkusMailerConfig());
+        if (sendsMail()) {
+            config.putAll(mailServer().quarkusMailerConfig());
+        }
         return config;
+    }
+
+    /** Only a service with Quarkus Mailer (notification) gets a mail server: the others' tests need not start one. */
+    private static boolean sendsMail() {
+        try {
+            Class.forName("io.quarkus.mailer.Mailer", false, Thread.currentThread().getContextClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     /** The JVM-wide token issuer the services under test trust, for tests to sign in with. */

@@ -20,7 +20,7 @@ import org.imrflow.http.identity.Caller;
 import org.imrflow.http.identity.Callers;
 import org.imrflow.http.identity.OrganizationAccess;
 import org.imrflow.http.identity.Roles;
-import org.imrflow.notification.store.CaseOrganization;
+import org.imrflow.notification.store.CaseFile;
 import org.imrflow.notification.store.Letter;
 
 @Path("/api/letters")
@@ -68,7 +68,7 @@ public class LetterResource {
     private Uni<Letter> letterOf(String caseNumber) {
         Caller caller = callers.current();
         Uni<Boolean> visible = OrganizationAccess.visibleOrganization(caller)
-                .map(own -> CaseOrganization.<CaseOrganization>findById(caseNumber)
+                .map(own -> CaseFile.<CaseFile>findById(caseNumber)
                         .map(filed -> filed != null && filed.claimsAdministratorOrg.equals(own)))
                 .orElse(Uni.createFrom().item(true));
         return visible.chain(mayRead -> mayRead ? Letter.findByCaseNumber(caseNumber) : Uni.createFrom().<Letter>nullItem())

@@ -10,6 +10,7 @@ import org.imrflow.events.LetterIssued;
 import org.imrflow.events.Outcome;
 import org.imrflow.events.outbox.Outbox;
 import org.imrflow.letters.DeterminationLetter;
+import org.imrflow.notification.domain.DocumentKind;
 import org.imrflow.notification.store.CaseClosure;
 import org.imrflow.notification.store.Letter;
 import org.jboss.logging.Logger;
@@ -19,8 +20,8 @@ import java.time.ZoneId;
 import java.util.UUID;
 
 /**
- * Composes the Final Determination letter from the recorded decision, stores it and announces letter-issued; and
- * keeps withdrawn cases from getting one.
+ * Composes the Final Determination letter from the recorded decision, stores it, announces letter-issued and asks
+ * for its documents (the PDF to each party, the public copy); and keeps withdrawn cases from getting one.
  */
 @ApplicationScoped
 public class LetterDesk {
@@ -29,14 +30,16 @@ public class LetterDesk {
     private final DeterminationLetter letter;
     private final ZoneId zone;
     private final Outbox outbox;
+    private final DocumentIssuer documents;
     private final Clock clock;
 
     LetterDesk(@ConfigProperty(name = "imrflow.imro-name") String imroName,
                @ConfigProperty(name = "imrflow.notification.time-zone") ZoneId zone,
-               Outbox outbox, Clock clock) {
+               Outbox outbox, DocumentIssuer documents, Clock clock) {
         this.letter = new DeterminationLetter(imroName);
         this.zone = zone;
         this.outbox = outbox;
+        this.documents = documents;
         this.clock = clock;
     }
 
@@ -61,9 +64,9 @@ public class LetterDesk {
     }
 
     /**
-     * Call in a transaction. Closes the case without a letter, unless its letter closed it first: then the letter
-     * stands, and the withdrawal is kept on its row (intake refuses a withdrawal after the letter, but may not have
-     * heard of the letter yet).
+     * Call in a transaction. Closes the case without a letter, and confirms the withdrawal to the parties, unless its
+     * letter closed it first: then the letter stands, and the withdrawal is kept on its row (intake refuses a
+     * withdrawal after the letter, but may not have heard of the letter yet).
      */
     public Uni<Void> withdraw(CaseWithdrawn withdrawal) {
         String caseNumber = withdrawal.caseNumber();
@@ -72,7 +75,8 @@ public class LetterDesk {
                 LOG.infof("Case %s is withdrawn: no letter will be issued", caseNumber);
                 CaseClosure withdrawn = closing(caseNumber, CaseClosure.ClosedAs.WITHDRAWN);
                 record(withdrawn, withdrawal);
-                return withdrawn.persist().replaceWithVoid();
+                return withdrawn.persist()
+                        .chain(() -> documents.request(caseNumber, DocumentKind.WITHDRAWAL_CONFIRMATION, withdrawal));
             }
             if (closure.closedAs == CaseClosure.ClosedAs.FINAL_DETERMINATION && closure.withdrawnAt == null) {
                 LOG.warnf("Case %s was withdrawn after its Final Determination was issued: the letter stands", caseNumber);
@@ -110,6 +114,7 @@ public class LetterDesk {
                 new LetterIssued(stored.caseNumber, stored.letterId.toString(), stored.issuedAt,
                         decision.decisions().stream()
                                 .map(d -> new LetterIssued.ItemOutcome(d.itemNumber(), d.outcome()))
-                                .toList())));
+                                .toList())))
+                .call(stored -> documents.request(stored.caseNumber, DocumentKind.FINAL_DETERMINATION, decision));
     }
 }

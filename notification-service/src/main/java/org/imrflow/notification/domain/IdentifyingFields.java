@@ -69,7 +69,9 @@ public final class IdentifyingFields {
             "services", "service", "medical", "group", "county", "city", "state", "california", "san", "los",
             "mrs", "miss", "prof", "iii", "esq", "phd", "dds", "dmd", "dpm", "mph", "facs", "psyd",
             "employee", "employer", "representative", "firm", "requesting", "physician", "claims", "administrator",
-            "party", "number", "email", "address", "removed");
+            "party", "number", "email", "address", "removed",
+            // clinical words that are also surnames: "Dr. Lee Treating" must not strike "the primary treating provider"
+            "treating", "doctor", "nurse", "patient", "worker", "injured", "clinic", "health", "care", "center");
 
     private static final Pattern LEGAL_FORM = Pattern.compile(
             "[\\s,]+(inc|llc|llp|ltd|lp|plc|pc|apc|corp|corporation|co|company)\\.?$", Pattern.CASE_INSENSITIVE);

@@ -8,10 +8,14 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** The claims administrator organization that filed a case: whose letters a claims administrator may read. */
+/**
+ * What notification knows of a case besides its letter: the organization that filed it (whose claims administrator
+ * may read its documents), the claim, and the parties' contacts its documents are addressed and delivered to. Filled
+ * from case-received, or from case-ineligible for a case that never reached review.
+ */
 @Entity
-@Table(name = "case_organization")
-public class CaseOrganization extends PanacheEntityBase {
+@Table(name = "case_file")
+public class CaseFile extends PanacheEntityBase {
     @Id
     @Column(name = "case_number")
     public String caseNumber;
@@ -21,4 +25,15 @@ public class CaseOrganization extends PanacheEntityBase {
 
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
+
+    @Column(name = "claim_number")
+    public String claimNumber;
+
+    /** JSON: the parties' {@code PartyContact}s; null until an event carrying them arrived. */
+    @Column(name = "contacts")
+    public String contacts;
+
+    /** JSON: the case-received event, which the public copy is de-identified against; null for a case never received. */
+    @Column(name = "case_received")
+    public String caseReceived;
 }

@@ -53,7 +53,7 @@ public class Letter extends PanacheEntityBase {
         if (claimsAdministratorOrg == null) {
             return findAll(Sort.descending("issuedAt", "caseNumber"));
         }
-        return find("caseNumber in (select o.caseNumber from CaseOrganization o where o.claimsAdministratorOrg = ?1)",
+        return find("caseNumber in (select o.caseNumber from CaseFile o where o.claimsAdministratorOrg = ?1)",
                 Sort.descending("issuedAt", "caseNumber"), claimsAdministratorOrg);
     }
 }

@@ -150,7 +150,8 @@ class IdentifyingFieldsTest {
         assertEquals(List.of("Priya", "Raman"), IdentifyingFields.nameTokens("Dr. Priya Raman, MD"));
         assertEquals(List.of("Okafor"), IdentifyingFields.nameTokens("Mrs. Jo Okafor III"));
         assertEquals(List.of("Maria", "Sousa"), IdentifyingFields.nameTokens("Maria Sousa, Esq."));
-        assertEquals(List.of("Lee", "Treating"), IdentifyingFields.nameTokens("Dr. Lee Treating"));
+        assertEquals(List.of("Lee"), IdentifyingFields.nameTokens("Dr. Lee Treating"),
+                "a clinical word is no value alone: the letter's \"treating provider\" must stay");
         assertEquals(List.of(), IdentifyingFields.nameTokens("The State of California"));
         assertEquals(List.of(), IdentifyingFields.nameTokens("Al Li"), "two-letter words strike too much");
         assertEquals(List.of("O'Brien"), IdentifyingFields.nameTokens("(O'Brien)"));
