@@ -7,7 +7,7 @@ public enum ImrService {
     INTAKE("intake-service", 8081, "intake", "claims administrators submit disputes"),
     ASSIGNMENT("assignment-service", 8082, "assignment", "reviewer roster and assignments"),
     REVIEW("review-service", 8083, "review", "reviewers record determinations"),
-    NOTIFICATION("notification-service", 8084, "notification", "Final Determination letters");
+    NOTIFICATION("notification-service", 8084, "notification", "documents, their delivery, the public archive, operations");
 
     private final String serviceName;
     private final int defaultPort;

@@ -195,6 +195,10 @@ public final class LocalSystem implements AutoCloseable {
         if (service == ImrService.NOTIFICATION) {
             // the only service that sends mail: the documents to the parties
             config.putAll(mail.quarkusMailerConfig());
+            // webhook receivers on this machine (http://localhost) are fine locally; production refuses them
+            config.put("imrflow.webhooks.allow-local", "true");
+            String publicHost = options.httpHost().equals("0.0.0.0") ? "localhost" : options.httpHost();
+            config.put("imrflow.notification.public-url", "http://" + publicHost + ":" + ports.get(service)[0]);
             // the operations page's spine cards and dead letters: where every service answers
             ports.forEach((other, otherPorts) -> {
                 config.put("imrflow.spine.services." + other.serviceName() + ".api", "http://127.0.0.1:" + otherPorts[0]);
