@@ -348,13 +348,25 @@ public final class LocalSystem implements AutoCloseable {
         }
         List<ServiceProcess> running = new ArrayList<>(services.values());
         running.parallelStream().forEach(ServiceProcess::close);
+        // then what the services used, all at once: each may take its 20 s grace, and a test JVM's shutdown hook
+        // is given little more before it is killed, which would leave the rest running
+        List<Runnable> stops = new ArrayList<>();
         if (keycloak != null) {
-            keycloak.close();
+            stops.add(keycloak::close);
         }
         if (mail != null) {
-            mail.close();
+            stops.add(mail::close);
         }
-        infrastructure.close();
+        stops.add(infrastructure::close);
+        List<Thread> stopping = stops.stream().map(Thread::new).toList();
+        stopping.forEach(Thread::start);
+        for (Thread thread : stopping) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         pids.delete();
     }
 }
