@@ -3,13 +3,18 @@ package org.imrflow.events.timer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.reactive.mutiny.Mutiny;
+import org.imrflow.http.WriteConflicts;
+import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The one way a service keeps a deadline: a row in its own database, written in the caller's transaction, so a
@@ -17,15 +22,19 @@ import java.util.List;
  *
  * <p>{@link #fireNext} claims the earliest due timer with {@code FOR UPDATE SKIP LOCKED}, runs the handler and deletes
  * the row in one transaction: two replicas polling at once never fire one timer twice, and a handler that fails
- * leaves its timer to fire again. A handler may move its own timer ({@link #schedule}) to fire again later, as a
- * delivery does to retry.
+ * leaves its timer to fire again, {@code imrflow.timers.retry-after} later, so that it never holds up the timers behind
+ * it. A handler may move its own timer ({@link #schedule}) to fire again later, as a delivery does to retry.
  */
 @ApplicationScoped
 public class DurableTimers {
-    private final Clock clock;
+    private static final Logger LOG = Logger.getLogger(DurableTimers.class);
 
-    DurableTimers(Clock clock) {
+    private final Clock clock;
+    private final Duration retryAfter;
+
+    DurableTimers(Clock clock, @ConfigProperty(name = "imrflow.timers.retry-after", defaultValue = "5s") Duration retryAfter) {
         this.clock = clock;
+        this.retryAfter = retryAfter;
     }
 
     /** Sets the case's timer of this kind to {@code dueAt}, moving it if it exists. Call inside a transaction. */
@@ -68,14 +77,38 @@ public class DurableTimers {
      */
     public Uni<Boolean> fireNext(TimerHandler handler) {
         Instant now = clock.instant();
+        AtomicReference<DueTimer> claimed = new AtomicReference<>();
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(
                                 "select case_number, kind, due_at from durable_timer where due_at <= :now"
                                         + " order by due_at limit 1 for update skip locked", Object[].class)
                         .setParameter("now", utc(now))
                         .getResultList()
-                        .chain(rows -> rows.isEmpty()
-                                ? Uni.createFrom().item(false)
-                                : spend(session, timer(rows.get(0)), handler))));
+                        .chain(rows -> {
+                            if (rows.isEmpty()) {
+                                return Uni.createFrom().item(false);
+                            }
+                            claimed.set(timer(rows.get(0)));
+                            return spend(session, claimed.get(), handler);
+                        })))
+                // a lost race is the caller's to retry at once; any other failure puts the timer back a little,
+                // so that the next due timer is not held up behind it
+                .onFailure(failure -> claimed.get() != null && !WriteConflicts.isConflict(failure))
+                .recoverWithUni(failure -> postpone(claimed.get(), failure));
+    }
+
+    private Uni<Boolean> postpone(DueTimer timer, Throwable failure) {
+        Instant later = clock.instant().plus(retryAfter);
+        LOG.warnf("Case %s: its %s timer failed (%s); tried again at %s", timer.caseNumber(), timer.kind(),
+                failure.getClass().getSimpleName(), later);
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(
+                                "update durable_timer set due_at = :later where case_number = :caseNumber and kind = :kind"
+                                        + " and due_at = :dueAt")
+                        .setParameter("later", utc(later))
+                        .setParameter("caseNumber", timer.caseNumber())
+                        .setParameter("kind", timer.kind())
+                        .setParameter("dueAt", utc(timer.dueAt()))
+                        .executeUpdate()))
+                .replaceWith(true);
     }
 
     /** Deletes the timer once fired, unless its handler moved it (a retry later): then it stays, due again then. */

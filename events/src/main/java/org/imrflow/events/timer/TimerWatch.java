@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Fires the service's due timers, every {@code imrflow.timers.poll-interval}, when the service has a
- * {@link TimerHandler}. Each pass fires every timer due, one transaction each, and stops at the first failure: the
- * failed timer stays and is tried on the next pass.
+ * {@link TimerHandler}. Each pass fires every timer due, one transaction each; a timer whose handler fails is put back a
+ * little ({@link DurableTimers}) and the pass goes on.
  */
 @ApplicationScoped
 public class TimerWatch {

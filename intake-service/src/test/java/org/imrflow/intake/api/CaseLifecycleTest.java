@@ -42,6 +42,7 @@ import static org.imrflow.events.testing.SignIn.asClaimsAdmin;
 import static org.imrflow.events.testing.SignIn.asOperations;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -78,7 +79,10 @@ class CaseLifecycleTest {
     }
 
     private static String mailedNotice() {
-        return dispute().replace("\"name\": \"Acme Claims Services\" }", "\"name\": \"Acme Claims Services\", \"noticeMethod\": \"MAIL\" }");
+        String dispute = dispute();
+        String mailed = dispute.replace("\"name\": \"Acme Claims Services\",", "\"name\": \"Acme Claims Services\", \"noticeMethod\": \"MAIL\",");
+        assertNotEquals(dispute, mailed, "the sample's claims administrator must be found to be given a mailed notice");
+        return mailed;
     }
 
     static ValidatableResponse upload(String organization, String caseNumber, String type, String fileName, byte[] body) {

@@ -43,7 +43,7 @@ public class ArchiveRateLimit {
         if (decision.allowed()) {
             return null;
         }
-        long seconds = Math.max(1, (decision.retryAfter().toMillis() + 999) / 1000);
+        long seconds = Math.max(1, decision.retryAfterSeconds());
         return Response.status(429)
                 .type(Problem.MEDIA_TYPE)
                 .header("Retry-After", Long.toString(seconds))
@@ -54,13 +54,15 @@ public class ArchiveRateLimit {
     }
 
     /**
-     * The client's address: the connection's, or behind a trusted reverse proxy the first X-Forwarded-For hop (which
-     * anyone could forge when nothing in front of the service sets it, hence off by default).
+     * The client's address: the connection's, or behind a trusted reverse proxy the last X-Forwarded-For hop, the one
+     * the proxy appended (the ones before it are the client's to write). Off by default: without such a proxy in
+     * front, anyone could name themselves a new client.
      */
     private String client(ContainerRequestContext request, HttpServerRequest http) {
         String forwarded = request.getHeaderString("X-Forwarded-For");
         if (trustForwardedFor && forwarded != null && !forwarded.isBlank()) {
-            return forwarded.split(",")[0].strip();
+            String[] hops = forwarded.split(",");
+            return hops[hops.length - 1].strip();
         }
         return http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
     }

@@ -20,7 +20,6 @@ import org.imrflow.http.identity.Caller;
 import org.imrflow.http.identity.Callers;
 import org.imrflow.http.identity.OrganizationAccess;
 import org.imrflow.http.identity.Roles;
-import org.imrflow.notification.store.CaseFile;
 import org.imrflow.notification.store.Letter;
 
 @Path("/api/letters")
@@ -29,10 +28,12 @@ import org.imrflow.notification.store.Letter;
 public class LetterResource {
     private final Callers callers;
     private final AccessLog accessLog;
+    private final VisibleDocuments visibleDocuments;
 
-    LetterResource(Callers callers, AccessLog accessLog) {
+    LetterResource(Callers callers, AccessLog accessLog, VisibleDocuments visibleDocuments) {
         this.callers = callers;
         this.accessLog = accessLog;
+        this.visibleDocuments = visibleDocuments;
     }
 
     @GET
@@ -67,11 +68,7 @@ public class LetterResource {
     /** The letter, if the caller may read it, its read logged; 404 alike for none and for another organization's. */
     private Uni<Letter> letterOf(String caseNumber) {
         Caller caller = callers.current();
-        Uni<Boolean> visible = OrganizationAccess.visibleOrganization(caller)
-                .map(own -> CaseFile.<CaseFile>findById(caseNumber)
-                        .map(filed -> filed != null && filed.claimsAdministratorOrg.equals(own)))
-                .orElse(Uni.createFrom().item(true));
-        return visible.chain(mayRead -> mayRead ? Letter.findByCaseNumber(caseNumber) : Uni.createFrom().<Letter>nullItem())
+        return visibleDocuments.mayRead(caller, caseNumber).chain(mayRead -> mayRead ? Letter.findByCaseNumber(caseNumber) : Uni.createFrom().<Letter>nullItem())
                 .onItem().ifNull().failWith(() -> new NotFoundException("No letter for case " + caseNumber))
                 .call(letter -> accessLog.read(caller, "letter"));
     }

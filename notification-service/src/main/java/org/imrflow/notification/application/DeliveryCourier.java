@@ -40,16 +40,19 @@ public class DeliveryCourier {
     private final RetrySchedule retries;
     private final MeterRegistry metrics;
     private final Clock clock;
+    private final Duration sendTimeout;
 
     DeliveryCourier(EmailCourier email, WebhookCourier webhooks, DurableTimers timers, MeterRegistry metrics, Clock clock,
                     @ConfigProperty(name = "imrflow.deliveries.first-retry", defaultValue = "1m") Duration firstRetry,
-                    @ConfigProperty(name = "imrflow.deliveries.give-up-after", defaultValue = "24h") Duration giveUpAfter) {
+                    @ConfigProperty(name = "imrflow.deliveries.give-up-after", defaultValue = "24h") Duration giveUpAfter,
+                    @ConfigProperty(name = "imrflow.deliveries.send-timeout", defaultValue = "30s") Duration sendTimeout) {
         this.email = email;
         this.webhooks = webhooks;
         this.timers = timers;
         this.metrics = metrics;
         this.clock = clock;
         this.retries = new RetrySchedule(firstRetry, giveUpAfter);
+        this.sendTimeout = sendTimeout;
     }
 
     /** Call in the transaction that issued the document: one delivery per recipient and per webhook, due now. */
@@ -101,6 +104,9 @@ public class DeliveryCourier {
             }
             return IssuedDocument.<IssuedDocument>findById(delivery.documentId)
                     .chain(document -> send(delivery, document))
+                    // however a receiver trickles its answer, the attempt ends: the timers behind it wait for it
+                    .ifNoItem().after(sendTimeout).failWith(() -> new IllegalStateException(
+                            "no answer within " + sendTimeout.toSeconds() + " s"))
                     .onItemOrFailure().transformToUni((sent, failure) -> record(delivery, failure));
         });
     }
@@ -110,6 +116,13 @@ public class DeliveryCourier {
                 ? email.send(delivery.target, document)
                 : WebhookSubscription.<WebhookSubscription>findById(delivery.subscriptionId)
                         .chain(subscription -> webhooks.send(delivery, subscription, document));
+    }
+
+    /** A failure no retry can mend: the delivery fails at once. */
+    public static final class Undeliverable extends RuntimeException {
+        public Undeliverable(String reason) {
+            super(reason);
+        }
     }
 
     private Uni<Void> record(Delivery delivery, Throwable failure) {
@@ -127,25 +140,31 @@ public class DeliveryCourier {
             return Uni.createFrom().voidItem();
         }
         delivery.lastError = reason(failure);
-        Optional<Instant> next = retries.nextAttempt(delivery.firstAttemptAt, delivery.attempts, now);
+        Optional<Instant> next = failure instanceof Undeliverable
+                ? Optional.empty()
+                : retries.nextAttempt(delivery.firstAttemptAt, delivery.attempts, now);
         if (next.isEmpty()) {
             delivery.status = DeliveryStatus.FAILED;
             delivery.nextAttemptAt = null;
-            LOG.warnf("Case %s: delivery %s (%s to the %s) failed for good after %d attempts: %s", delivery.caseNumber,
-                    delivery.deliveryId, delivery.channel, delivery.partyRole, delivery.attempts, delivery.lastError);
+            // the reason stays on the delivery: an SMTP server's rejection quotes the address, which is not for logs
+            LOG.warnf("Case %s: delivery %s (%s to the %s) failed for good after %d attempts (%s)", delivery.caseNumber,
+                    delivery.deliveryId, delivery.channel, delivery.partyRole, delivery.attempts,
+                    failure.getClass().getSimpleName());
             count(delivery);
             return Uni.createFrom().voidItem();
         }
         delivery.status = DeliveryStatus.RETRYING;
         delivery.nextAttemptAt = next.get();
         LOG.infof("Case %s: delivery %s attempt %d failed (%s); next at %s", delivery.caseNumber, delivery.deliveryId,
-                delivery.attempts, delivery.lastError, delivery.nextAttemptAt);
+                delivery.attempts, failure.getClass().getSimpleName(), delivery.nextAttemptAt);
         count(delivery);
         return timers.schedule(delivery.caseNumber, delivery.timerKind(), delivery.nextAttemptAt);
     }
 
     private static String reason(Throwable failure) {
-        String reason = failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
+        String reason = failure instanceof Undeliverable || failure instanceof WebhookCourier.ReceiverRefused
+                ? failure.getMessage()
+                : failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
         return reason.length() > MOST_ERROR_LENGTH ? reason.substring(0, MOST_ERROR_LENGTH) : reason;
     }
 

@@ -26,6 +26,7 @@ import org.imrflow.notification.store.StoredJson;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -51,10 +52,12 @@ public class DocumentIssuer {
     private final Vertx vertx;
     private final Clock clock;
     private final ZoneId zone;
+    private final Duration waitForParties;
 
     DocumentIssuer(DocumentRenderer renderer, DocumentStore store, DurableTimers timers, DeliveryCourier deliveries,
                    PublicArchive archive, StoredJson json, Vertx vertx, Clock clock,
-                   @ConfigProperty(name = "imrflow.notification.time-zone") ZoneId zone) {
+                   @ConfigProperty(name = "imrflow.notification.time-zone") ZoneId zone,
+                   @ConfigProperty(name = "imrflow.documents.wait-for-parties", defaultValue = "1m") Duration waitForParties) {
         this.renderer = renderer;
         this.store = store;
         this.timers = timers;
@@ -64,6 +67,7 @@ public class DocumentIssuer {
         this.vertx = vertx;
         this.clock = clock;
         this.zone = zone;
+        this.waitForParties = waitForParties;
     }
 
     /**
@@ -107,13 +111,29 @@ public class DocumentIssuer {
                 return Uni.createFrom().voidItem();
             }
             return CaseFile.<CaseFile>findById(caseNumber).chain(file -> {
-                if (file == null || file.contacts == null) {
+                if (!readyFor(kind, file)) {
+                    // the parties' event usually wakes it (partiesKnown); this covers one committed in between
                     LOG.debugf("Case %s: its %s waits for the case's parties", caseNumber, kind);
-                    return Uni.createFrom().voidItem();
+                    return timers.schedule(caseNumber, TIMER_PREFIX + kind, clock.instant().plus(waitForParties));
                 }
                 return issue(request, file);
             });
         });
+    }
+
+    /**
+     * A notice of ineligibility or deferral needs the parties' contacts (case-ineligible carries them); the Notice of
+     * Assignment and the Final Determination need the case as received (its review type; the public copy's
+     * de-identification), which a deferred case gets only once liability is resolved.
+     */
+    private static boolean readyFor(DocumentKind kind, CaseFile file) {
+        if (file == null || file.contacts == null) {
+            return false;
+        }
+        return switch (kind) {
+            case NOTICE_OF_ASSIGNMENT, FINAL_DETERMINATION -> file.caseReceived != null;
+            default -> true;
+        };
     }
 
     private Uni<Void> issue(DocumentRequest request, CaseFile file) {

@@ -56,11 +56,8 @@ public class PublicArchive {
         this.clock = clock;
     }
 
-    /** Call in the transaction that issued the case's Final Determination. */
+    /** Call in the transaction that issued the case's Final Determination, once the case as received is known. */
     public Uni<Void> publish(CaseFile file, DecisionRecorded decision, LocalDate determinedOn) {
-        if (file.caseReceived == null) {
-            return hold(file.caseNumber, List.of("CASE_NOT_RECEIVED"));
-        }
         CaseReceived received = json.read(file.caseReceived, CaseReceived.class);
         IdentifyingFields fields = IdentifyingFields.of(received);
         DecisionRecorded scrubbed = new Deidentifier(fields).scrub(decision);

@@ -13,6 +13,7 @@ import org.imrflow.events.EventType;
 import org.imrflow.events.PartyRole;
 import org.imrflow.events.testing.EventStreamProbe;
 import org.imrflow.events.testing.SignIn;
+import org.imrflow.events.testing.TestDatabase;
 import org.imrflow.local.LocalStackTestResource;
 import org.imrflow.local.MailServer;
 import org.junit.jupiter.api.Test;
@@ -139,13 +140,12 @@ class DocumentDeliveryTest {
                 new CaseWithdrawn(events.caseNumber, Instant.now(), LocalDate.now()));
         String documentId = awaitDocument(events.caseNumber, "WITHDRAWAL_CONFIRMATION").getString("documentId");
         awaitDeliveries(documentId, "SENT", 5);
-        stream.publish(EventType.DECISION_RECORDED, events.caseNumber, events.decision(treatment));
+        UUID decision = stream.publish(EventType.DECISION_RECORDED, events.caseNumber, events.decision(treatment));
 
-        // the decision is consumed (its letter refused) before the next event of the case on the same topic
-        CaseEvents after = new CaseEvents(ACME);
-        stream.publish(EventType.CASE_RECEIVED, after.caseNumber, after.received);
-        stream.publish(EventType.DECISION_RECORDED, after.caseNumber, after.decision("Cervical neurotomy"));
-        awaitDocument(after.caseNumber, "FINAL_DETERMINATION");
+        // once the letter side has handled the decision (and refused it a letter), nothing else may come of it
+        await().atMost(PATIENCE).until(() -> TestDatabase.number("select count(*) from processed_event"
+                + " where event_id = ? and consumer = 'notification-service'", decision) == 1);
+        asOperations().get("/api/letters/" + events.caseNumber).then().statusCode(404);
         asOperations().get("/api/documents?caseNumber=" + events.caseNumber).then().statusCode(200)
                 .body("items.kind", contains("WITHDRAWAL_CONFIRMATION"));
         Archive.search("q", "withdrawn" + events.caseNumber.substring(5)).then().statusCode(200).body("total", equalTo(0));
@@ -246,6 +246,56 @@ class DocumentDeliveryTest {
             asOperations().post("/api/deliveries/" + failed.get("deliveryId") + "/redelivery").then().statusCode(202);
             asClaimsAdmin(organization).post("/api/deliveries/" + failed.get("deliveryId") + "/redelivery").then().statusCode(403);
         }
+    }
+
+    @Test
+    void aReceiverThatNeverAnswersHoldsUpNoOtherDelivery() {
+        String organization = "hanging-org-" + UUID.randomUUID().toString().substring(0, 8);
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            receiver.hang();
+            asClaimsAdmin(organization).contentType(ContentType.JSON).body(Map.of("url", receiver.url()))
+                    .post("/api/webhooks").then().statusCode(201);
+            CaseEvents events = new CaseEvents(organization);
+            stream.publish(EventType.CASE_RECEIVED, events.caseNumber, events.received);
+            stream.publish(EventType.NOTICE_OF_ASSIGNMENT_SENT, events.caseNumber, events.noticeSent());
+            String documentId = awaitDocument(events.caseNumber, "NOTICE_OF_ASSIGNMENT").getString("documentId");
+            await().atMost(PATIENCE).until(() -> !receiver.received().isEmpty());
+
+            // while the receiver keeps the webhook waiting, another case's notice is issued and mailed
+            CaseEvents other = new CaseEvents(ACME);
+            stream.publish(EventType.CASE_RECEIVED, other.caseNumber, other.received);
+            stream.publish(EventType.NOTICE_OF_ASSIGNMENT_SENT, other.caseNumber, other.noticeSent());
+            awaitDeliveries(awaitDocument(other.caseNumber, "NOTICE_OF_ASSIGNMENT").getString("documentId"), "SENT", 5);
+            awaitDeliveries(documentId, "SENT", 5);
+            await().atMost(PATIENCE).until(() -> deliveries(documentId, "FAILED").size() == 1);
+            assertThat((String) deliveries(documentId, "FAILED").get(0).get("lastError"),
+                    org.hamcrest.Matchers.anyOf(containsString("could not be reached"), containsString("no answer")));
+        }
+    }
+
+    @Test
+    void aDeferredCaseResolvedAsExpeditedGetsAnExpeditedNoticeOfAssignment() {
+        CaseEvents events = new CaseEvents(ACME);
+        stream.publish(EventType.CASE_INELIGIBLE, events.caseNumber,
+                events.ineligible(true, List.of("The claims administrator disputes liability for the injury")));
+        awaitDocument(events.caseNumber, "DEFERRAL_NOTICE");
+        // liability resolved: the notice may come before the case as received (other topics); it waits for it
+        stream.publish(EventType.NOTICE_OF_ASSIGNMENT_SENT, events.caseNumber, events.noticeSent());
+        // its timer has tried once: it found the case not received yet and looks again later (or, wrongly, issued it)
+        await().atMost(PATIENCE).until(() -> TestDatabase.number("select count(*) from document where case_number = ?"
+                + " and kind = 'NOTICE_OF_ASSIGNMENT'", events.caseNumber) + TestDatabase.number(
+                "select count(*) from durable_timer t join document_request r on r.case_number = t.case_number"
+                        + " and t.kind = 'document:' || r.kind where r.case_number = ? and r.kind = 'NOTICE_OF_ASSIGNMENT'"
+                        + " and t.due_at > r.requested_at + interval '500 milliseconds'", events.caseNumber) > 0);
+        var received = events.received;
+        stream.publish(EventType.CASE_RECEIVED, events.caseNumber, new org.imrflow.events.CaseReceived(
+                received.caseNumber(), received.receivedAt(), org.imrflow.events.ReviewType.EXPEDITED,
+                received.claimsAdministratorOrg(), received.parties(), received.claimNumber(), received.dateOfInjury(),
+                received.urDecisionDate(), received.claimsAdministratorGuideline(), received.disputedItems(),
+                received.contacts()));
+        String notice = awaitDocument(events.caseNumber, "NOTICE_OF_ASSIGNMENT").getString("documentId");
+        asOperations().get("/api/documents/" + notice + "/text").then().statusCode(200)
+                .body(containsString("EXPEDITED REVIEW"));
     }
 
     @Test

@@ -22,6 +22,8 @@ final class WebhookReceiver implements AutoCloseable {
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile int answer = 204;
+    private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+    private volatile boolean hang;
 
     WebhookReceiver() {
         try {
@@ -32,14 +34,27 @@ final class WebhookReceiver implements AutoCloseable {
         server.createContext("/imr/webhooks", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             received.add(new Received(Map.copyOf(exchange.getRequestHeaders()), body));
+            if (hang) {
+                try {
+                    closed.await();  // never answers while the test runs
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             exchange.sendResponseHeaders(answer, -1);
             exchange.close();
         });
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
     }
 
     String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/imr/webhooks";
+    }
+
+    /** From now on, takes each request and never answers it. */
+    void hang() {
+        this.hang = true;
     }
 
     void answer(int status) {
@@ -52,6 +67,7 @@ final class WebhookReceiver implements AutoCloseable {
 
     @Override
     public void close() {
+        closed.countDown();
         server.stop(0);
     }
 }
