@@ -239,6 +239,47 @@ async function showDeadLetters(service) {
   }
 }
 
+// --- deliveries and the public archive ----------------------------------------------------------------------------
+const DELIVERIES_EVERY_MS = 10000;
+
+async function refreshDeliveries() {
+  try {
+    const [failed, holds] = await Promise.all([getJson('/api/deliveries?status=FAILED&size=20'),
+      getJson('/api/operations/archive-holds')]);
+    $('delivery-figures').textContent = failed.total + ' failed deliver' + (failed.total === 1 ? 'y' : 'ies') + ' · '
+      + holds.length + ' public cop' + (holds.length === 1 ? 'y' : 'ies') + ' held back';
+    $('delivery-figures').className = 'figures' + (failed.total + holds.length > 0 ? ' lagging' : '');
+    replaceRows($('failed-deliveries').tBodies[0], failed.items, (row, d) => {
+      cell(row, d.caseNumber);
+      cell(row, d.party);
+      cell(row, d.channel);
+      cell(row, d.attempts);
+      cell(row, d.lastError, 'facts');
+      const button = document.createElement('button');
+      button.textContent = 'Redeliver';
+      button.disabled = !d.target;
+      button.addEventListener('click', async () => {
+        button.disabled = true;
+        try {
+          await getJson('/api/deliveries/' + d.deliveryId + '/redelivery', {method: 'POST'});
+          refreshDeliveries();
+        } catch (e) {
+          button.replaceWith(Object.assign(document.createElement('span'), {className: 'error', textContent: e.message}));
+        }
+      });
+      row.insertCell().append(button);
+    }, 'Every delivery went out or is still being tried');
+    replaceRows($('archive-holds').tBodies[0], holds, (row, h) => {
+      cell(row, h.caseNumber);
+      cell(row, new Date(h.heldAt).toLocaleString());
+      cell(row, h.leakedKinds.join(', '), 'facts');
+    }, 'Every Final Determination was published');
+    $('deliveries-checked').textContent = 'checked ' + new Date().toLocaleTimeString([], {hour12: false});
+  } catch (e) {
+    $('delivery-figures').textContent = 'Could not read the deliveries: ' + e.message;
+  }
+}
+
 // --- timeline ----------------------------------------------------------------------------------------------------
 async function showTimeline(event) {
   event.preventDefault();
@@ -312,4 +353,6 @@ document.addEventListener('DOMContentLoaded', () => {
   $('due-order').addEventListener('click', reorderClocks);
   $('timeline-form').addEventListener('submit', showTimeline);
   connect();
+  refreshDeliveries();
+  setInterval(refreshDeliveries, DELIVERIES_EVERY_MS);
 });

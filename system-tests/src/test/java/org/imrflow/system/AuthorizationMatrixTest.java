@@ -7,6 +7,7 @@ import io.restassured.specification.RequestSpecification;
 import org.imrflow.events.testing.SampleDispute;
 import org.imrflow.local.ImrService;
 import org.imrflow.local.LocalSystem;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -77,6 +78,10 @@ class AuthorizationMatrixTest {
     private static String decidedCaseDocument;
     /** Filed by acme-claims, assigned to rev-occmed-01, still to be decided. */
     private static String pendingCase;
+    /** The decided case's Final Determination, one of its deliveries that went out, and a published copy. */
+    private static String decidedCaseLetter;
+    private static String sentDelivery;
+    private static String publishedReference;
     /** A reviewer the test adds, whose profile the roster's operations change. */
     private static String matrixReviewer;
 
@@ -89,10 +94,31 @@ class AuthorizationMatrixTest {
         SampleCases.decided(system, decidedCase);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("ops").baseUri(system.url(ImrService.NOTIFICATION))
                 .get("/api/letters/" + decidedCase).then().statusCode(200));
+        String notification = system.url(ImrService.NOTIFICATION);
+        decidedCaseLetter = await().atMost(Duration.ofSeconds(60)).until(() -> as("ops").baseUri(notification)
+                .get("/api/documents?caseNumber=" + decidedCase).then().statusCode(200).extract()
+                .<String>path("items.find { it.kind == 'FINAL_DETERMINATION' }.documentId"), java.util.Objects::nonNull);
+        sentDelivery = await().atMost(Duration.ofSeconds(60)).until(() -> as("ops").baseUri(notification)
+                .get("/api/documents/" + decidedCaseLetter + "/deliveries").then().statusCode(200).extract()
+                .<String>path("find { it.status == 'SENT' }.deliveryId"), java.util.Objects::nonNull);
+        publishedReference = await().atMost(Duration.ofSeconds(60)).until(() -> given().baseUri(notification)
+                .get("/api/archive").then().statusCode(200).extract().<String>path("items[0].reference"),
+                java.util.Objects::nonNull);
         pendingCase = SampleCases.filedWithRecords(system);
         SampleCases.awaitOnTheDesk(system, pendingCase);
         matrixReviewer = as("ops").baseUri(system.url(ImrService.ASSIGNMENT)).contentType(ContentType.JSON)
                 .body(newReviewer()).post("/api/reviewers").then().statusCode(201).extract().path("id");
+    }
+
+    /** The webhooks the table registered would be tried for every later document of their organizations. */
+    @AfterAll
+    static void removeTheWebhooksRegistered() {
+        for (String organization : List.of("claims-admin-acme", "claims-admin-bay")) {
+            List<String> ids = as(organization).baseUri(system.url(ImrService.NOTIFICATION)).get("/api/webhooks?size=100")
+                    .then().statusCode(200).extract().path("items.webhookId");
+            ids.forEach(id -> as(organization).baseUri(system.url(ImrService.NOTIFICATION)).delete("/api/webhooks/" + id)
+                    .then().statusCode(204));
+        }
     }
 
     @Test
@@ -133,7 +159,10 @@ class AuthorizationMatrixTest {
                 .replace("{caseNumber}", row.path().endsWith("/determination") ? pendingCase : decidedCase)
                 .replace("{id}", row.path().startsWith("/api/reviewers") ? matrixReviewer : "987654321")
                 .replace("{service}", "intake-service")
-                .replace("{documentId}", decidedCaseDocument);
+                .replace("{documentId}", row.service() == ImrService.NOTIFICATION ? decidedCaseLetter : decidedCaseDocument)
+                .replace("{deliveryId}", sentDelivery)
+                .replace("{webhookId}", "00000000-0000-4000-8000-000000000000")
+                .replace("{reference}", publishedReference);
         RequestSpecification request = (cell.caller().identity == null ? given() : as(cell.caller().identity))
                 .baseUri(system.url(row.service()));
         String body = bodyFor(row);
@@ -159,6 +188,7 @@ class AuthorizationMatrixTest {
             case "POST /api/reviews/{caseNumber}/determination", "POST /api/reviews/{caseNumber}/letter-preview" ->
                     SampleDispute.determination();
             case "PUT /api/reviews/{caseNumber}/draft" -> "{\"revision\": 0}";
+            case "POST /api/webhooks" -> "{\"url\": \"https://receiver.example/imr\"}";
             case "POST /api/reviews/{caseNumber}/decline" -> "{\"reason\": \"UNAVAILABLE\"}";
             case "POST /api/cases/{caseNumber}/expedited-review" -> "{\"certificationReceivedDate\": \"" + LocalDate.now().minusDays(1) + "\"}";
             case "POST /api/cases/{caseNumber}/withdrawal" -> "{\"treatmentAuthorizedDate\": \"" + LocalDate.now().minusDays(1) + "\"}";

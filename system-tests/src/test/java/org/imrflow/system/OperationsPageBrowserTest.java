@@ -73,6 +73,9 @@ class OperationsPageBrowserTest {
         // the spine: a card per service, each ready
         await().atMost(PATIENCE).until(() -> browser.texts("#spine .card .badge"),
                 badges -> badges.equals(List.of("UP", "UP", "UP", "UP")));
+        // deliveries and the public archive, read through the page's own sign-in
+        await().atMost(PATIENCE).until(() -> browser.text("#delivery-figures"),
+                figures -> figures.matches("\\d+ failed deliver(y|ies) · \\d+ public cop(y|ies) held back"));
         browser.screenshot("operations-page.png");
     }
 

@@ -71,7 +71,8 @@ public final class MailServer implements AutoCloseable {
         int smtpPort = FreePort.orPick(requestedPort);
         int imapPort = requestedPort > 0 ? requestedPort + 1 : FreePort.orPick(0);
         int apiPort = requestedPort > 0 ? requestedPort + 2 : FreePort.orPick(0);
-        List<String> command = List.of("-Xms32m", "-Xmx128m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
+        // it keeps every message in memory: a chaos run's thousands of letters, each with its PDF, need room
+        List<String> command = List.of("-Xms32m", "-Xmx768m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
                 "-Dgreenmail.smtp.hostname=" + HOST, "-Dgreenmail.smtp.port=" + smtpPort,
                 "-Dgreenmail.imap.hostname=" + HOST, "-Dgreenmail.imap.port=" + imapPort,
                 "-Dgreenmail.api.hostname=" + HOST, "-Dgreenmail.api.port=" + apiPort,
