@@ -36,6 +36,14 @@ public final class DeterminationLetter {
         this.imroName = imroName;
     }
 
+    /**
+     * Loads the letter's templates and the XML parser now. A service calls it at start-up, so that the first letter
+     * composed on an event loop does not stop it for the second or two that loading takes.
+     */
+    public static void loadTemplates() {
+        Templates.load("determination-heading", "determination-body");
+    }
+
     public String compose(DecisionRecorded decision, LocalDate issuedOn) {
         Map<String, Object> data = body(imroName, decision);
         data.put("caseNumber", decision.caseNumber());

@@ -66,6 +66,16 @@ final class Templates {
     private Templates() {
     }
 
+    /** Parses these templates now (and builds the engine and the XML parser with this class), not on first use. */
+    static void load(String... ids) {
+        for (String id : ids) {
+            if (ENGINE.getTemplate(id) == null) {
+                throw new IllegalStateException("No template " + FOLDER + id + SUFFIX);
+            }
+        }
+        PARSER.get();
+    }
+
     /** The template's XHTML with these data; a null value is allowed (and tested with {@code #if} in the template). */
     static String render(String id, Map<String, ?> data) {
         Template template = ENGINE.getTemplate(id);

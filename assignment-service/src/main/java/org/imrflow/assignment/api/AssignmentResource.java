@@ -33,8 +33,10 @@ import org.imrflow.http.identity.Caller;
 import org.imrflow.http.identity.Callers;
 import org.imrflow.http.identity.ReviewerAccess;
 import org.imrflow.http.identity.Roles;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 @Path("/api/assignments")
+@Cancellable(false)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Assignments")
 @RolesAllowed({Roles.OPERATIONS, Roles.REVIEWER})

@@ -13,8 +13,10 @@ import org.imrflow.http.identity.Roles;
 
 import java.util.List;
 import java.util.Map;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 @Path("/api/matching-rules")
+@Cancellable(false)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Matching rules")
 @RolesAllowed(Roles.OPERATIONS)

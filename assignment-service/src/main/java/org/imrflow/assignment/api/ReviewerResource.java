@@ -34,12 +34,14 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /**
  * The roster. Reviewers are never deleted: a deactivated reviewer keeps their history, and their open cases go to
  * others. Every change that may let a waiting case find a reviewer sweeps the waiting cases after its commit.
  */
 @Path("/api/reviewers")
+@Cancellable(false)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Reviewer roster")
 @RolesAllowed(Roles.OPERATIONS)

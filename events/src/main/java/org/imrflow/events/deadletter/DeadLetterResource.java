@@ -20,6 +20,7 @@ import org.imrflow.http.Page;
 import org.imrflow.http.QueryParams;
 import org.imrflow.http.identity.Roles;
 import org.imrflow.http.PageRequest;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /**
  * The dead letters of this service, for operations: list them (metadata only), and replay one or all of them.
@@ -29,6 +30,7 @@ import org.imrflow.http.PageRequest;
  */
 @RolesAllowed(Roles.OPERATIONS)
 @Path("/api/dead-letters")
+@Cancellable(false)
 @Produces(MediaType.APPLICATION_JSON)
 public class DeadLetterResource {
     private final DeadLetterOffice office;

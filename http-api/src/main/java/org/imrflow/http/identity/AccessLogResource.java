@@ -13,9 +13,11 @@ import jakarta.ws.rs.core.MediaType;
 import org.imrflow.http.Page;
 import org.imrflow.http.PageRequest;
 import org.imrflow.http.QueryParams;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** Who read protected health information in this service, for operations. */
 @Path("/api/access-log")
+@Cancellable(false)
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.OPERATIONS)
 public class AccessLogResource {

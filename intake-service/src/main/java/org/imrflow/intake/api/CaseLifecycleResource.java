@@ -30,9 +30,11 @@ import org.imrflow.intake.store.ImrCase;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** What the claims administrator does to a case after filing it: expedite, withdraw; and the case's timeline. */
 @Path("/api/cases/{caseNumber}")
+@Cancellable(false)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Cases")
 public class CaseLifecycleResource {

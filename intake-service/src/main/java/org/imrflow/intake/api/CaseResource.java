@@ -46,8 +46,10 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.HexFormat;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 @Path("/api/cases")
+@Cancellable(false)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Cases")
 public class CaseResource {

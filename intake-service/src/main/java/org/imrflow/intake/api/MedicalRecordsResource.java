@@ -36,12 +36,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /**
  * The medical records of a case: the claims administrator uploads each document as the request body, with its
  * Content-Type and a Content-Disposition naming the file, then says the set is complete.
  */
 @Path("/api/cases/{caseNumber}/records")
+@Cancellable(false)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Medical records")
 public class MedicalRecordsResource {

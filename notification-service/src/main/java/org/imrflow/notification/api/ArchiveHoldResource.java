@@ -16,9 +16,11 @@ import org.imrflow.notification.store.ArchiveHold;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** Public copies the leak detector held back: operations correct the determination's text before it is published. */
 @Path("/api/operations/archive-holds")
+@Cancellable(false)
 @Tag(name = "Operations")
 @RolesAllowed(Roles.OPERATIONS)
 public class ArchiveHoldResource {

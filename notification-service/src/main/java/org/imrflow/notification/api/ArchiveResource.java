@@ -33,12 +33,14 @@ import org.imrflow.notification.store.ArchiveItem;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /**
  * The public archive of de-identified Final Determinations: no sign-in, rate limited per client
  * ({@link ArchiveRateLimit}). It never serves a case or claim number, a party's name or the reviewer's.
  */
 @Path("/api/archive")
+@Cancellable(false)
 @Tag(name = "Public archive")
 @PermitAll
 public class ArchiveResource {

@@ -29,9 +29,11 @@ import org.imrflow.notification.store.Delivery;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** Operations' view of every delivery, and redelivery. */
 @Path("/api/deliveries")
+@Cancellable(false)
 @Tag(name = "Documents")
 @RolesAllowed(Roles.OPERATIONS)
 public class DeliveryResource {

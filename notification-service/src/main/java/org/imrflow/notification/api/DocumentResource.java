@@ -27,8 +27,10 @@ import org.imrflow.notification.store.Delivery;
 import org.imrflow.notification.store.IssuedDocument;
 
 import java.util.List;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 @Path("/api/documents")
+@Cancellable(false)
 @Tag(name = "Documents")
 @RolesAllowed({Roles.CLAIMS_ADMIN, Roles.OPERATIONS})
 public class DocumentResource {

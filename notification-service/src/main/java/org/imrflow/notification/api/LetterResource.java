@@ -21,8 +21,10 @@ import org.imrflow.http.identity.Callers;
 import org.imrflow.http.identity.OrganizationAccess;
 import org.imrflow.http.identity.Roles;
 import org.imrflow.notification.store.Letter;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 @Path("/api/letters")
+@Cancellable(false)
 @Tag(name = "Letters")
 @RolesAllowed({Roles.CLAIMS_ADMIN, Roles.OPERATIONS})
 public class LetterResource {

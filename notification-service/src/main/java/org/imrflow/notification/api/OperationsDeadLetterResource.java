@@ -26,6 +26,7 @@ import org.imrflow.http.identity.Roles;
 import org.imrflow.notification.application.SpineHealth;
 
 import java.util.Map;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /**
  * Each service's dead letters, listed and replayed from the operations page. The page has one origin (this service),
@@ -33,6 +34,7 @@ import java.util.Map;
  * checks the operations role itself, and its access log names the operator.
  */
 @Path("/api/operations/dead-letters/{service}")
+@Cancellable(false)
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.OPERATIONS)
 @Tag(name = "Operations")

@@ -34,9 +34,11 @@ import org.imrflow.notification.domain.Pipeline;
 import org.imrflow.notification.store.CaseProgress;
 
 import java.util.List;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** The operations view of the whole stream: stages, clocks, reviewers, every event, and one case's timeline. */
 @Path("/api/operations")
+@Cancellable(false)
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.OPERATIONS)
 @Tag(name = "Operations")

@@ -38,12 +38,14 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /**
  * A claims administrator organization registers the HTTPS endpoint its systems receive documents on, and gets the
  * secret that signs them (shown once). Operations see every organization's.
  */
 @Path("/api/webhooks")
+@Cancellable(false)
 @Tag(name = "Webhooks")
 @RolesAllowed({Roles.CLAIMS_ADMIN, Roles.OPERATIONS})
 public class WebhookResource {

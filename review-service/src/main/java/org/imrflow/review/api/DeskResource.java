@@ -13,9 +13,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.imrflow.http.identity.Callers;
 import org.imrflow.http.identity.Roles;
 import org.imrflow.review.store.DeskNotices;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** The signed-in reviewer's desk itself: who they are, and where its live notices stand. */
 @Path("/api/desk")
+@Cancellable(false)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Reviews")
 public class DeskResource {

@@ -46,8 +46,10 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.List;
 import java.util.function.Function;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 @Path("/api/reviews")
+@Cancellable(false)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Reviews")
 public class ReviewResource {

@@ -4,8 +4,10 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.imrflow.events.CaseWithdrawn;
 import org.imrflow.events.ClaimsAdministratorGuideline;
@@ -67,6 +69,11 @@ public class ReviewDesk {
         this.tracer = tracer;
         this.letter = new DeterminationLetter(imroName);
         this.zone = zone;
+    }
+
+    /** The preview's templates load at start-up, on the main thread, not on the event loop that previews first. */
+    void loadLetterTemplates(@Observes StartupEvent startup) {
+        DeterminationLetter.loadTemplates();
     }
 
     /**
