@@ -78,7 +78,7 @@ public class ArchiveResource {
                                               @QueryParam("specialty") String specialty,
                                               @QueryParam("evidenceLevel") String evidenceLevel,
                                               @BeanParam @Valid PageRequest page) {
-        ArchiveQuery query = ArchiveQueries.of(text, category, outcome, year, specialty, evidenceLevel);
+        ArchiveQuery query = query(text, category, outcome, year, specialty, evidenceLevel);
         int size = page.size();
         int number = page.page();
         return search.search(query, number, size).map(found -> new Page<>(found.entries().stream()
@@ -133,22 +133,15 @@ public class ArchiveResource {
     }
 
     /** The query parameters, checked all at once: one 400 naming every bad one, before anything is read. */
-    static final class ArchiveQueries {
-        private ArchiveQueries() {
-        }
-
-        static ArchiveQuery of(String text, String category, String outcome, String year, String specialty,
-                               String evidenceLevel) {
-            Integer wantedYear = year == null || year.isBlank()
-                    ? null
-                    : QueryParams.wholeNumber("year", year, 0, 0, 9999);
-            try {
-                return ArchiveQuery.of(text, category, outcome, wantedYear, specialty, evidenceLevel);
-            } catch (InvalidArchiveQuery e) {
-                throw new InvalidRequestException(e.errors().stream()
-                        .map(error -> new FieldError(error.field().equals("text") ? "q" : error.field(), error.message()))
-                        .toList());
-            }
+    private static ArchiveQuery query(String text, String category, String outcome, String year, String specialty,
+                                      String evidenceLevel) {
+        Integer wantedYear = year == null || year.isBlank() ? null : QueryParams.wholeNumber("year", year, 0, 0, 9999);
+        try {
+            return ArchiveQuery.of(text, category, outcome, wantedYear, specialty, evidenceLevel);
+        } catch (InvalidArchiveQuery e) {
+            throw new InvalidRequestException(e.errors().stream()
+                    .map(error -> new FieldError(error.field().equals("text") ? "q" : error.field(), error.message()))
+                    .toList());
         }
     }
 }

@@ -28,7 +28,6 @@ import org.imrflow.notification.store.Delivery;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** Operations' view of every delivery, and redelivery. */
@@ -71,13 +70,7 @@ public class DeliveryResource {
     @Operation(summary = "Send a delivery again (a failed one, or one the party lost); 409 while it is still queued or"
             + " retrying")
     public Uni<Response> redeliver(@PathParam("deliveryId") String deliveryId) {
-        UUID id;
-        try {
-            id = UUID.fromString(deliveryId);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException("No delivery " + deliveryId);
-        }
-        return Delivery.<Delivery>findById(id)
+        return Delivery.<Delivery>findById(ResourceIds.uuid(deliveryId, "delivery"))
                 .onItem().ifNull().failWith(() -> new NotFoundException("No delivery " + deliveryId))
                 .chain(delivery -> {
                     if (delivery.status.pending()) {

@@ -8,7 +8,6 @@ import org.imrflow.http.identity.OrganizationAccess;
 import org.imrflow.notification.store.CaseFile;
 import org.imrflow.notification.store.IssuedDocument;
 
-import java.util.UUID;
 
 /**
  * The one lookup of a document for a caller: operations read every one, a claims administrator only its own
@@ -18,13 +17,7 @@ import java.util.UUID;
 public class VisibleDocuments {
 
     public Uni<IssuedDocument> find(Caller caller, String documentId) {
-        UUID id;
-        try {
-            id = UUID.fromString(documentId);
-        } catch (IllegalArgumentException e) {
-            return Uni.createFrom().failure(unknown(documentId));
-        }
-        return IssuedDocument.<IssuedDocument>findById(id)
+        return IssuedDocument.<IssuedDocument>findById(ResourceIds.uuid(documentId, "document"))
                 .chain(document -> document == null ? Uni.createFrom().<IssuedDocument>nullItem() : mayRead(caller, document.caseNumber)
                         .map(may -> may ? document : null))
                 .onItem().ifNull().failWith(() -> unknown(documentId));

@@ -123,13 +123,7 @@ public class WebhookResource {
     @Operation(summary = "Stop a webhook: nothing more is sent to it (deliveries still retrying to it fail)")
     public Uni<Response> remove(@PathParam("webhookId") String webhookId) {
         Caller caller = callers.current();
-        UUID id;
-        try {
-            id = UUID.fromString(webhookId);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException("No webhook " + webhookId);
-        }
-        return WebhookSubscription.<WebhookSubscription>findById(id)
+        return WebhookSubscription.<WebhookSubscription>findById(ResourceIds.uuid(webhookId, "webhook"))
                 .map(found -> found != null && OrganizationAccess.maySee(caller, found.claimsAdministratorOrg) ? found : null)
                 .onItem().ifNull().failWith(() -> new NotFoundException("No webhook " + webhookId))
                 .invoke(found -> found.active = false)
