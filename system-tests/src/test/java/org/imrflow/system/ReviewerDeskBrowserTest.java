@@ -91,7 +91,8 @@ class ReviewerDeskBrowserTest {
         // The second reviewer accepts: the case moves to their cases and its file and worksheet open.
         secondDesk.driver.findElement(By.cssSelector(offer + " button.accept")).click();
         secondDesk.awaitUntil("the accepted case", () -> secondDesk.present("#my-cases [data-case-number='" + caseNumber + "']"));
-        secondDesk.awaitUntil("the worksheet", () -> secondDesk.present("#worksheet-items fieldset[data-item-number='1']"));
+        // The worksheet's fields exist before its draft is read; it is shown, and can be typed in, only after.
+        secondDesk.awaitUntil("the worksheet", () -> secondDesk.present("#worksheet:not([hidden]) #worksheet-items fieldset[data-item-number='1']"));
         assertTrue(secondDesk.text("#case-items").contains(FUSION), secondDesk.text("#case-items"));
 
         // The worksheet: a citation below MTUS without saying why the higher levels do not apply is refused.
