@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** A JVM started by the local stack, with its output in a log file, stopped with the stack. */
-final class ChildProcess implements AutoCloseable {
+public final class ChildProcess implements AutoCloseable {
     private static final Path SETSID = Path.of("/usr/bin/setsid");
     private final String name;
     private final Process process;
@@ -33,6 +33,12 @@ final class ChildProcess implements AutoCloseable {
      */
     static ChildProcess startJava(String name, List<String> jvmAndProgramArgs, Map<String, String> environment,
                                   List<String> unsetPrefixes, Path log) {
+        return startJava(name, jvmAndProgramArgs, environment, unsetPrefixes, log, null);
+    }
+
+    /** The same, run in {@code directory} (null: the launcher's). */
+    static ChildProcess startJava(String name, List<String> jvmAndProgramArgs, Map<String, String> environment,
+                                  List<String> unsetPrefixes, Path log, Path directory) {
         List<String> command = new ArrayList<>();
         // A session of its own: Ctrl-C reaches only the launcher, which then stops services before Kafka and
         // PostgreSQL, so consumers leave their groups cleanly and nothing loses its database mid-shutdown.
@@ -44,6 +50,7 @@ final class ChildProcess implements AutoCloseable {
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(directory == null ? null : directory.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().keySet().removeIf(variable -> unsetPrefixes.stream().anyMatch(variable::startsWith));
@@ -93,7 +100,7 @@ final class ChildProcess implements AutoCloseable {
     }
 
     /** Resident memory of a process from /proc, in MiB; empty where /proc is not there. */
-    static Optional<Long> residentMemoryMiB(long pid) {
+    public static Optional<Long> residentMemoryMiB(long pid) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
                 if (line.startsWith("VmRSS:")) {

@@ -294,6 +294,11 @@ public final class LocalSystem implements AutoCloseable {
         }
     }
 
+    /** Stops a service as an operator would (SIGTERM: it leaves its consumer groups and finishes what it holds). */
+    public void stop(ImrService service) {
+        services.get(service).close();
+    }
+
     /** Starts a killed component again, as it was configured (same ports, same data), and waits until it is ready. */
     public Duration restart(Component component) {
         long started = System.nanoTime();
