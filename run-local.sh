@@ -4,6 +4,7 @@
 # in .imr-flow/.
 #   ./run-local.sh [--fresh] [--no-demo] [--host ADDRESS] [--help]
 #   ./run-local.sh chaos --cases N [--seed S] [--kill-every SECONDS] [...] [--help]
+#   ./run-local.sh load [--cases N] [--concurrency C] [...] [--help]
 #   ./run-local.sh dead-letters <service> [list|all|show ID|replay ID|replay-all]
 #   ./run-local.sh token <identity>    an access token of a demo identity, for curl:
 #     curl -H "Authorization: Bearer $(./run-local.sh token claims-admin-acme)" http://127.0.0.1:8081/api/cases
@@ -29,9 +30,10 @@ services=(intake-service assignment-service review-service notification-service)
 
 # --help answers from the source tree, before (and without) any build.
 usage_file="$usage_dir/usage-run-local.txt"
-if [ "${1:-}" = chaos ]; then
-  usage_file="$usage_dir/usage-chaos.txt"
-fi
+case "${1:-}" in
+  chaos) usage_file="$usage_dir/usage-chaos.txt" ;;
+  load) usage_file="$usage_dir/usage-load.txt" ;;
+esac
 for arg in "$@"; do
   case "$arg" in
     -h|--help) cat "$usage_file"; exit 0 ;;

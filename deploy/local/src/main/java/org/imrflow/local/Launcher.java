@@ -30,6 +30,10 @@ public final class Launcher {
             org.imrflow.local.chaos.ChaosCommand.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        if (args.length > 0 && args[0].equals("load")) {
+            org.imrflow.local.load.LoadCommand.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (args.length > 0 && args[0].equals("token")) {
             TokenCommand.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;

@@ -1,9 +1,12 @@
 package org.imrflow.local.chaos;
 
+import org.imrflow.local.load.CaseMix;
+
 import java.time.LocalDate;
+import java.util.List;
 
 /**
- * The REST bodies the chaos workload sends: the published sample letter's dispute (the same text as
+ * The REST bodies the chaos workload sends: the published sample letter's dispute (the same application as
  * {@code org.imrflow.events.testing.SampleDispute}, which lives in a test-jar this module cannot depend on; a system
  * test keeps the two equal) with a claim number of its own per case, and the reviewer's determination.
  */
@@ -15,32 +18,8 @@ public final class CaseBodies {
     }
 
     public static String application(String claimNumber, LocalDate urDecision) {
-        return """
-                {
-                  "reviewType": "STANDARD",
-                  "employee": { "name": "Pat Example", "represented": true,
-                                "email": "pat.example@example.com", "mailingAddress": "12 Elm Street, Fresno, CA 93701",
-                                "representative": { "name": "Robin Counsel", "firm": "Counsel & Co", "firmId": "counsel-co",
-                                                    "email": "robin@counsel-co.example",
-                                                    "mailingAddress": "400 Capitol Mall, Sacramento, CA 95814" } },
-                  "claim": { "claimNumber": "%s", "dateOfInjury": "2005-12-27", "employer": "City Fleet Services",
-                             "employerId": "95-1234567", "employerEmail": "risk@cityfleet.example",
-                             "employerMailingAddress": "1 Depot Road, Fresno, CA 93706" },
-                  "claimsAdministrator": { "orgId": "acme-claims", "name": "Acme Claims Services",
-                                           "email": "imr@acme-claims.example",
-                                           "mailingAddress": "PO Box 1000, Oakland, CA 94604" },
-                  "requestingPhysician": { "name": "Dr. Lee Treating", "npi": "1234567893", "specialty": "%s",
-                                           "email": "office@lee-treating.example",
-                                           "mailingAddress": "88 Clinic Way, Fresno, CA 93710" },
-                  "urDecision": { "date": "%s", "type": "DENIED", "servedBy": "MAIL", "attached": true,
-                                  "guideline": { "basedOnMtus": false,
-                                                 "citation": "Non-MTUS Citation (ODG) Official Disability Guidelines ACOEM" } },
-                  "applicationSignedDate": "%s", "applicationSignedBy": "REPRESENTATIVE",
-                  "disputedItems": [
-                    { "description": "%s", "category": "INJECTIONS", "icd10Code": "M54.2" }
-                  ]
-                }
-                """.formatted(claimNumber, "Occupational Medicine", urDecision, urDecision.plusDays(3), NEUROTOMY);
+        return CaseMix.application(new CaseMix.Dispute(List.of(new CaseMix.Item(NEUROTOMY, "INJECTIONS", false)), false, true),
+                claimNumber, urDecision);
     }
 
     /** The sample's determination of its one item, {@code OVERTURNED} or {@code UPHELD}. */

@@ -20,13 +20,13 @@ import java.util.function.Supplier;
  * back-off, the same request each time (so a POST keeps its {@code Idempotency-Key}), until an answer below 500 comes
  * back or the caller says stop. Everything else (2xx, 4xx) is the caller's to judge.
  */
-final class RetryingHttp {
+public final class RetryingHttp {
     /** Who the harness acts as: the demo identities of the local realm. */
-    static final String CLAIMS_ADMIN = "claims-admin-acme";
-    static final String OPERATIONS = "ops";
+    public static final String CLAIMS_ADMIN = "claims-admin-acme";
+    public static final String OPERATIONS = "ops";
 
-    record Response(int status, String body) {
-        boolean ok() {
+    public record Response(int status, String body) {
+        public boolean ok() {
             return status >= 200 && status < 300;
         }
     }
@@ -43,25 +43,25 @@ final class RetryingHttp {
     /** A signed-in identity's current access token: a reviewer's username is their reviewer id. */
     private final Function<String, String> tokens;
 
-    RetryingHttp(Function<String, String> tokens) {
+    public RetryingHttp(Function<String, String> tokens) {
         this.tokens = tokens;
     }
 
     /** Retries so far, over all requests: each one a connection error, timeout or 5xx. */
-    long retries() {
+    public long retries() {
         return retries.get();
     }
 
-    Optional<Response> get(String identity, String url, BooleanSupplier stop) {
+    public Optional<Response> get(String identity, String url, BooleanSupplier stop) {
         return send(() -> HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT).GET()
                 .header("Accept", "application/json").header("Authorization", bearer(identity)).build(), stop);
     }
 
-    Optional<Response> postJson(String identity, String url, String json, Map<String, String> headers, BooleanSupplier stop) {
+    public Optional<Response> postJson(String identity, String url, String json, Map<String, String> headers, BooleanSupplier stop) {
         return post(identity, url, "application/json", json.getBytes(StandardCharsets.UTF_8), headers, stop);
     }
 
-    Optional<Response> post(String identity, String url, String contentType, byte[] body, Map<String, String> headers,
+    public Optional<Response> post(String identity, String url, String contentType, byte[] body, Map<String, String> headers,
                             BooleanSupplier stop) {
         return send(() -> {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT)
@@ -74,7 +74,7 @@ final class RetryingHttp {
     }
 
     /** One attempt, no retry: empty on a connection error or timeout. */
-    Optional<Response> once(String identity, String url) {
+    public Optional<Response> once(String identity, String url) {
         try {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT)
                     .header("Accept", "application/json").header("Authorization", bearer(identity)).GET().build(),
@@ -119,7 +119,24 @@ final class RetryingHttp {
         return "Bearer " + tokens.apply(identity);
     }
 
-    static boolean pause(long millis) {
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** A response body (or any text) as a JSON tree; a body that is not JSON is an IllegalStateException saying so. */
+    public static com.fasterxml.jackson.databind.JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new IllegalStateException("Not JSON: " + abbreviate(text), e);
+        }
+    }
+
+    /** Text on one line, at most 200 characters: for a finding or a progress line. */
+    public static String abbreviate(String text) {
+        String oneLine = text == null ? "" : text.replaceAll("\\s+", " ");
+        return oneLine.length() > 200 ? oneLine.substring(0, 197) + "..." : oneLine;
+    }
+
+    public static boolean pause(long millis) {
         try {
             Thread.sleep(millis); // back-off before a retry, or the pace of a polling client: nothing to await on
             return true;

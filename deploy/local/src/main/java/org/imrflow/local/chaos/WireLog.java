@@ -22,7 +22,7 @@ import java.util.Properties;
  * committed): per case and topic, the distinct CloudEvents ids with the time each was first written, plus the
  * dead letters. A redelivered copy of one {@code ce_id} is one event; two ids for one case on one topic are two.
  */
-final class WireLog {
+public final class WireLog {
     static final List<String> STEPS = List.of("imr.case-received", "imr.reviewer-assigned", "imr.decision-recorded",
             "imr.letter-issued");
 
@@ -36,13 +36,7 @@ final class WireLog {
     private long records;
 
     static WireLog read(String bootstrapServers) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "chaos-wire-check");
+        Properties config = readerConfig(bootstrapServers, "chaos-wire-check");
         WireLog log = new WireLog();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
             List<TopicPartition> partitions = new ArrayList<>();
@@ -63,6 +57,18 @@ final class WireLog {
             }
         }
         return log;
+    }
+
+    /** A consumer that reads what is committed, in no group, committing nothing: a bystander on the wire. */
+    public static Properties readerConfig(String bootstrapServers, String clientId) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        return config;
     }
 
     private void add(ConsumerRecord<String, String> record) {

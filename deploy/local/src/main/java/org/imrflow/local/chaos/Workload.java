@@ -1,7 +1,6 @@
 package org.imrflow.local.chaos;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,7 +23,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the same {@code Idempotency-Key}.
  */
 final class Workload {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final long REDECIDE_AFTER_MS = 5_000;
 
     /** One case as the workload drives and observes it; times in epoch ms, 0 until it happened. */
@@ -363,11 +361,7 @@ final class Workload {
     // --- helpers ---
 
     static JsonNode tree(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("Not JSON: " + abbreviate(json), e);
-        }
+        return RetryingHttp.json(json);
     }
 
     private static String field(String json, String name) {
@@ -379,8 +373,7 @@ final class Workload {
     }
 
     static String abbreviate(String text) {
-        String oneLine = text == null ? "" : text.replaceAll("\\s+", " ");
-        return oneLine.length() > 200 ? oneLine.substring(0, 197) + "..." : oneLine;
+        return RetryingHttp.abbreviate(text);
     }
 
     private static Thread loop(String name, Runnable body) {
