@@ -22,6 +22,8 @@ final class LoadCase {
     volatile long completedAt;
     volatile boolean ineligible;
     volatile boolean reviewerStarted;
+    /** Counted down once the case is complete (for a claims administrator who waits for each case's end). */
+    final java.util.concurrent.CountDownLatch completion = new java.util.concurrent.CountDownLatch(1);
 
     /** Per step: the distinct event ids seen, and the first one's record timestamp (epoch ms). Wire thread only. */
     private final Map<WireStep, Set<String>> ids = new EnumMap<>(WireStep.class);

@@ -10,6 +10,7 @@ import java.time.Duration;
  * @param dataDir              the run's own stack's data folder, wiped at the start
  * @param cases                how many cases to submit
  * @param concurrency          claims administrators submitting at once, each one case after another (a closed loop)
+ * @param oneCaseAtATime       each claims administrator waits for a case's letter before filing the next (latency)
  * @param seed                 draws the case mix
  * @param ineligibleShare      the share of applications filed without the UR decision's copy (ineligible)
  * @param expeditedShare       the share filed as expedited
@@ -18,7 +19,8 @@ import java.time.Duration;
  * @param drain                after the last submission, how long to wait for the remaining letters
  * @param serviceHeap          -Xmx of each service JVM
  */
-public record LoadOptions(Path repositoryRoot, Path dataDir, int cases, int concurrency, long seed, double ineligibleShare,
+public record LoadOptions(Path repositoryRoot, Path dataDir, int cases, int concurrency, boolean oneCaseAtATime, long seed,
+                          double ineligibleShare,
                           double expeditedShare, int kafkaProbeMessages, boolean restartCheck, Duration drain,
                           String serviceHeap) {
 
@@ -38,7 +40,7 @@ public record LoadOptions(Path repositoryRoot, Path dataDir, int cases, int conc
     }
 
     public static LoadOptions defaults(Path repositoryRoot, Path dataDir, int cases) {
-        return new LoadOptions(repositoryRoot, dataDir, cases, 16, 1L, 0.10, 0.05, 10_000, true,
+        return new LoadOptions(repositoryRoot, dataDir, cases, 16, false, 1L, 0.10, 0.05, 10_000, true,
                 Duration.ofSeconds(300), "256m");
     }
 
@@ -48,6 +50,7 @@ public record LoadOptions(Path repositoryRoot, Path dataDir, int cases, int conc
         Path dataDir = d.dataDir;
         int cases = d.cases;
         int concurrency = d.concurrency;
+        boolean oneAtATime = d.oneCaseAtATime;
         long seed = d.seed;
         double ineligible = d.ineligibleShare;
         double expedited = d.expeditedShare;
@@ -59,6 +62,10 @@ public record LoadOptions(Path repositoryRoot, Path dataDir, int cases, int conc
             String option = args[i];
             if (option.equals("--no-restart-check")) {
                 restartCheck = false;
+                continue;
+            }
+            if (option.equals("--one-at-a-time")) {
+                oneAtATime = true;
                 continue;
             }
             if (i + 1 >= args.length) {
@@ -82,13 +89,13 @@ public record LoadOptions(Path repositoryRoot, Path dataDir, int cases, int conc
                 throw new IllegalArgumentException(option + " needs a number, not " + value);
             }
         }
-        return new LoadOptions(repositoryRoot, dataDir, cases, concurrency, seed, ineligible, expedited, probe, restartCheck,
-                drain, heap);
+        return new LoadOptions(repositoryRoot, dataDir, cases, concurrency, oneAtATime, seed, ineligible, expedited, probe,
+                restartCheck, drain, heap);
     }
 
     /** The same run against a stack that is already up: no Kafka probe, no restarts. */
     public LoadOptions onRunningStack() {
-        return new LoadOptions(repositoryRoot, dataDir, cases, concurrency, seed, ineligibleShare, expeditedShare, 0, false,
-                drain, serviceHeap);
+        return new LoadOptions(repositoryRoot, dataDir, cases, concurrency, oneCaseAtATime, seed, ineligibleShare, expeditedShare,
+                0, false, drain, serviceHeap);
     }
 }

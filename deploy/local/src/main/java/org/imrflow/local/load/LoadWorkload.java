@@ -155,7 +155,18 @@ final class LoadWorkload {
     private void fileCases() {
         int index;
         while (!stopping() && (index = nextCase.getAndIncrement()) < cases.size()) {
-            file(cases.get(index));
+            LoadCase loadCase = cases.get(index);
+            file(loadCase);
+            if (options.oneCaseAtATime() && loadCase.caseNumber != null) {
+                try {
+                    if (!loadCase.completion.await(DESK_PATIENCE_MS, TimeUnit.MILLISECONDS)) {
+                        problems.add(loadCase.caseNumber + ": not complete within " + DESK_PATIENCE_MS / 1000 + " s");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 
@@ -340,6 +351,7 @@ final class LoadWorkload {
             loadCase.completedAt = System.currentTimeMillis();
             lastCompletedAt = loadCase.completedAt;
             completed.incrementAndGet();
+            loadCase.completion.countDown();
         }
     }
 

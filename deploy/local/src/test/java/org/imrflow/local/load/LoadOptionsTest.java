@@ -19,6 +19,7 @@ class LoadOptionsTest {
         assertEquals(16, options.concurrency());
         assertEquals(ROOT.resolve(".imr-flow-load"), options.dataDir());
         assertTrue(options.restartCheck());
+        assertFalse(options.oneCaseAtATime());
         assertEquals(10_000, options.kafkaProbeMessages());
     }
 
@@ -26,7 +27,7 @@ class LoadOptionsTest {
     void everyOptionIsRead() {
         LoadOptions options = LoadOptions.parse(new String[] {"--cases", "100000", "--concurrency", "64", "--seed", "9",
                 "--ineligible", "0.2", "--expedited", "0", "--kafka-probe", "0", "--drain", "60", "--heap", "192m",
-                "--no-restart-check"}, ROOT);
+                "--no-restart-check", "--one-at-a-time"}, ROOT);
         assertEquals(100_000, options.cases());
         assertEquals(64, options.concurrency());
         assertEquals(9, options.seed());
@@ -36,6 +37,7 @@ class LoadOptionsTest {
         assertEquals(60, options.drain().toSeconds());
         assertEquals("192m", options.serviceHeap());
         assertFalse(options.restartCheck());
+        assertTrue(options.oneCaseAtATime());
     }
 
     @Test
