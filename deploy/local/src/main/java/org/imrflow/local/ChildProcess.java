@@ -33,12 +33,6 @@ public final class ChildProcess implements AutoCloseable {
      */
     static ChildProcess startJava(String name, List<String> jvmAndProgramArgs, Map<String, String> environment,
                                   List<String> unsetPrefixes, Path log) {
-        return startJava(name, jvmAndProgramArgs, environment, unsetPrefixes, log, null);
-    }
-
-    /** The same, run in {@code directory} (null: the launcher's). */
-    static ChildProcess startJava(String name, List<String> jvmAndProgramArgs, Map<String, String> environment,
-                                  List<String> unsetPrefixes, Path log, Path directory) {
         List<String> command = new ArrayList<>();
         // A session of its own: Ctrl-C reaches only the launcher, which then stops services before Kafka and
         // PostgreSQL, so consumers leave their groups cleanly and nothing loses its database mid-shutdown.
@@ -50,7 +44,6 @@ public final class ChildProcess implements AutoCloseable {
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(command)
-                    .directory(directory == null ? null : directory.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().keySet().removeIf(variable -> unsetPrefixes.stream().anyMatch(variable::startsWith));

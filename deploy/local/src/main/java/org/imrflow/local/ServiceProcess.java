@@ -52,17 +52,10 @@ public final class ServiceProcess implements AutoCloseable {
                 "-Dquarkus.management.port=" + managementPort));
         config.forEach((key, value) -> args.add("-D" + key + "=" + value));
         args.addAll(extraJvmOptions(service));
-        Path classDataArchive = jar.resolveSibling("app-cds.jsa");
-        if (Files.isRegularFile(classDataArchive)) {
-            // the classes Quarkus recorded at build time, mapped rather than loaded and verified: a faster start
-            args.add("-XX:SharedArchiveFile=" + classDataArchive.toAbsolutePath());
-        }
-        // Run in the jar's folder, by the jar's own name: the archive recorded that class path, and the JVM ignores an
-        // archive whose class path differs.
         args.add("-jar");
-        args.add(jar.getFileName().toString());
-        return new ServiceProcess(service, host, port, managementPort, ChildProcess.startJava(service.serviceName(), args,
-                environment, List.of(), log.toAbsolutePath(), jar.toAbsolutePath().getParent()));
+        args.add(jar.toString());
+        return new ServiceProcess(service, host, port, managementPort,
+                ChildProcess.startJava(service.serviceName(), args, environment, List.of(), log));
     }
 
     /**

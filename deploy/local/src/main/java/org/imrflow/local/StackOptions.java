@@ -15,10 +15,6 @@ import java.nio.file.Path;
  */
 public record StackOptions(Path dataDir, boolean fresh, int kafkaPort, int postgresPort, int keycloakPort, int mailPort) {
 
-    public StackOptions {
-        dataDir = dataDir.toAbsolutePath(); // the services run in their own folders: every path they are given is absolute
-    }
-
     /** Throw-away stack on free ports, for tests. */
     public static StackOptions ephemeral(Path dataDir) {
         return new StackOptions(dataDir, true, 0, 0, 0, 0);
