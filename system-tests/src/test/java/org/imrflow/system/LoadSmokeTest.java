@@ -16,8 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The load generator's smoke run, for correctness only (no timing is asserted; docs/performance.md has the figures):
  * a thousand cases of the realistic mix, sixteen claims administrators at once, through the whole lifecycle on the
- * shared system. Every case reaches its letter, or its notice of ineligibility, exactly once, and intake holds exactly
- * the cases filed. The report is kept in {@code target/load-smoke/}.
+ * shared system. Every case reaches its letter, or its notice of ineligibility, exactly once, intake holds exactly
+ * the cases filed, and every document is issued and mailed. The report is kept in {@code target/load-smoke/}.
  */
 class LoadSmokeTest {
     private static final int CASES = 1_000;
@@ -39,5 +39,6 @@ class LoadSmokeTest {
         assertEquals(CASES, report.letters() + report.ineligible(), "every case complete");
         assertTrue(report.ineligible() > 0 && report.letters() > report.ineligible(), "about one in ten ineligible: " + report.ineligible());
         assertEquals(CASES, report.intakeCasesAdded(), "intake holds exactly the cases filed");
+        assertTrue(report.paperTrail().caughtUp(), "every document issued and mailed: " + report.paperTrail());
     }
 }

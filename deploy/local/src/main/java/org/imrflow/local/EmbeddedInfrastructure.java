@@ -19,7 +19,7 @@ final class EmbeddedInfrastructure implements Infrastructure {
 
     static EmbeddedInfrastructure start(StackOptions options, ProcessRecorder recorder) {
         if (options.fresh()) {
-            deleteRecursively(options.dataDir());
+            wipeKeepingReports(options.dataDir());
         }
         PostgresServer postgres = PostgresServer.start(options.dataDir(), options.postgresPort(), recorder);
         try {
@@ -59,6 +59,18 @@ final class EmbeddedInfrastructure implements Infrastructure {
             kafka.close();
         } finally {
             postgres.close();
+        }
+    }
+
+    /** Everything in the data folder but its {@value StackOptions#REPORTS}. */
+    static void wipeKeepingReports(Path dataDir) {
+        if (!Files.isDirectory(dataDir)) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(dataDir)) {
+            entries.filter(entry -> !entry.getFileName().toString().equals(StackOptions.REPORTS)).forEach(EmbeddedInfrastructure::deleteRecursively);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not clear " + dataDir, e);
         }
     }
 

@@ -14,6 +14,8 @@ import java.nio.file.Path;
  *                     free ones)
  */
 public record StackOptions(Path dataDir, boolean fresh, int kafkaPort, int postgresPort, int keycloakPort, int mailPort) {
+    /** The data folder's folder for what a person reads later (load-run reports): a fresh start leaves it. */
+    public static final String REPORTS = "reports";
 
     /** Throw-away stack on free ports, for tests. */
     public static StackOptions ephemeral(Path dataDir) {

@@ -1,5 +1,6 @@
 package org.imrflow.local.load;
 
+import org.imrflow.local.StackOptions;
 import org.imrflow.local.Launcher;
 
 import java.nio.file.Path;
@@ -8,7 +9,7 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * {@code ./run-local.sh load --cases N --concurrency C ...}: one load run on a fresh stack of its own, its summary, and
- * its histograms and chart under {@code .imr-flow/load/<time>/}. Exit code: 0 clean, 1 something lost, duplicated or
+ * its histograms and chart under {@code .imr-flow/reports/load/<time>/}. Exit code: 0 clean, 1 something lost, duplicated or
  * refused, 2 a bad option, 3 the run itself could not be done.
  */
 public final class LoadCommand {
@@ -44,8 +45,9 @@ public final class LoadCommand {
         }
         done.set(true);
         report.print(System.out);
-        Path written = report.write(options.repositoryRoot().resolve(".imr-flow").resolve("load")
-                .resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
+        // in the local data folder's reports, which a fresh start keeps
+        Path written = report.write(options.repositoryRoot().resolve(".imr-flow").resolve(StackOptions.REPORTS)
+                .resolve("load").resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
         System.out.println("Histograms, chart and summary: " + written + " (chart.html, histograms.hgrm, histograms.hlog,"
                 + " summary.txt)");
         System.exit(report.clean() ? 0 : 1);

@@ -23,16 +23,19 @@ import java.util.Map;
  * self-contained HTML chart to the report folder.
  */
 public record LoadReport(LoadOptions options, int submitted, int refused, int letters, int ineligible, List<String> lost,
-                  List<String> duplicated, List<String> problems, long clientRetries, long intakeCasesAdded,
+                  List<String> duplicated, List<String> problems, long clientRetries, long intakeCasesAdded, PaperTrail paperTrail,
                   long surgeMillis, Latencies latencies, KafkaProbe kafka, Map<String, Double> surgeCpuSeconds,
                   long cpuWindowMillis,
                   Map<Component, Long> restRssMiB, Map<Component, Long> peakRssMiB, Duration stackStart,
                   Map<ImrService, Duration> readyInStack, Map<ImrService, Duration> readyAlone, int[] completionsPerSecond) {
 
-    /** Nothing lost, nothing duplicated, no request refused or failed, intake holds exactly the cases filed. */
+    /**
+     * Nothing lost, nothing duplicated, no request refused or failed, intake holds exactly the cases filed, and every
+     * document was issued and mailed.
+     */
     public boolean clean() {
         return lost.isEmpty() && duplicated.isEmpty() && problems.isEmpty() && refused == 0
-                && intakeCasesAdded == submitted - refused;
+                && intakeCasesAdded == submitted - refused && (paperTrail == null || paperTrail.caughtUp());
     }
 
     public double casesPerSecond() {
@@ -47,6 +50,12 @@ public record LoadReport(LoadOptions options, int submitted, int refused, int le
         out.printf(Locale.ROOT, "  %.1f cases/s: first submission to last completion %.1f s%n", casesPerSecond(), surgeMillis / 1000.0);
         out.printf(Locale.ROOT, "  lost %d, duplicated %d, errors %d, client retries (timeouts, 5xx) %d%n",
                 lost.size(), duplicated.size(), problems.size(), clientRetries);
+        if (paperTrail != null) {
+            out.printf(Locale.ROOT, "  documents and mail: %s (%d of %d documents issued, %d deliveries queued, %d retrying)%n",
+                    paperTrail.caughtUp() ? String.format(Locale.ROOT, "caught up %.1f s after the last letter",
+                            paperTrail.caughtUpAfter().toMillis() / 1000.0) : "NOT caught up when the wait ended",
+                    paperTrail.documents(), paperTrail.expectedDocuments(), paperTrail.queued(), paperTrail.retrying());
+        }
         lost.stream().limit(10).forEach(line -> out.println("    lost: " + line));
         duplicated.stream().limit(10).forEach(line -> out.println("    duplicated: " + line));
         problems.stream().limit(10).forEach(line -> out.println("    error: " + line));
@@ -82,7 +91,7 @@ public record LoadReport(LoadOptions options, int submitted, int refused, int le
                     stackStart.toMillis() / 1000.0);
         }
         out.println();
-        out.println(clean() ? "CLEAN: every case reached its letter (or its notice of ineligibility) exactly once."
+        out.println(clean() ? "CLEAN: every case reached its letter (or its notice of ineligibility) exactly once, its documents mailed."
                 : "NOT CLEAN: see the lost, duplicated and error lines above.");
     }
 

@@ -42,11 +42,36 @@ public final class LoadRun {
                 readyInStack.put(service, system.readyAfter(service));
             }
             out.printf("Stack ready in %.1f s: %s%n", stackStart.toMillis() / 1000.0, system.describeInfrastructure());
-            return drive(system, options, out, stackStart, readyInStack);
+            Thread purger = mailPurger(system);
+            try {
+                return drive(system, options, out, stackStart, readyInStack);
+            } finally {
+                purger.interrupt();
+            }
         } finally {
             out.println("Stopping the stack...");
             system.close();
         }
+    }
+
+    /**
+     * The test mail server keeps every message in memory, and a surge mails each party of each case a PDF: emptied
+     * every 20 s on the run's own stack, or a large run would fill its heap. The deliveries are counted as sent all
+     * the same (the server took them); nobody reads this stack's mailboxes.
+     */
+    private static Thread mailPurger(LocalSystem system) {
+        Thread purger = new Thread(() -> {
+            while (RetryingHttp.pause(20_000)) {
+                try {
+                    system.mail().purge();
+                } catch (RuntimeException notThisTime) {
+                    // tried again in 20 s
+                }
+            }
+        }, "load-mail-purger");
+        purger.setDaemon(true);
+        purger.start();
+        return purger;
     }
 
     public static LoadReport drive(LocalSystem system, LoadOptions options, PrintStream out, Duration stackStart,
@@ -63,6 +88,8 @@ public final class LoadRun {
         }
         RetryingHttp http = new RetryingHttp(system.tokens()::accessToken);
         long intakeBefore = intakeCases(http, system);
+        PaperTrail.Counts paper = new PaperTrail.Counts(http, system.url(ImrService.NOTIFICATION));
+        long documentsBefore = paper.documents();
 
         LoadWorkload workload = new LoadWorkload(system.url(ImrService.INTAKE), system.url(ImrService.REVIEW),
                 system.kafkaBootstrapServers(), options, system.tokens()::accessToken);
@@ -116,6 +143,12 @@ public final class LoadRun {
         Map<String, Double> surgeCpu = new LinkedHashMap<>();
         cpuUntilLastCompletion.forEach((process, seconds) -> surgeCpu.put(process, seconds - cpuBefore.getOrDefault(process, 0.0)));
         long intakeAdded = intakeCases(http, system) - intakeBefore;
+        long letters = workload.cases().stream().filter(c -> c.complete() && !c.ineligible).count();
+        long ineligible = workload.cases().stream().filter(c -> c.complete() && c.ineligible).count();
+        out.printf("Waiting (up to %d s) for notification-service's documents and mail to catch up...%n",
+                options.drain().toSeconds());
+        PaperTrail paperTrail = PaperTrail.await(paper, documentsBefore, 2 * letters + ineligible, workload.lastCompletedAt(),
+                options.drain(), System::currentTimeMillis);
 
         Map<ImrService, Duration> readyAlone = new EnumMap<>(ImrService.class);
         if (options.restartCheck()) {
@@ -125,13 +158,13 @@ public final class LoadRun {
                 readyAlone.put(service, system.restart(LoadReport.component(service)));
             }
         }
-        return report(options, workload, gauges, kafka, surgeCpu, cpuWindowMillis, restRss, intakeAdded, stackStart,
-                readyInStack, readyAlone);
+        return report(options, workload, gauges, kafka, surgeCpu, cpuWindowMillis, restRss, intakeAdded, paperTrail,
+                stackStart, readyInStack, readyAlone);
     }
 
     private static LoadReport report(LoadOptions options, LoadWorkload workload, ProcessGauges gauges, KafkaProbe kafka,
                                      Map<String, Double> surgeCpu, long cpuWindowMillis, Map<Component, Long> restRss,
-                                     long intakeAdded,
+                                     long intakeAdded, PaperTrail paperTrail,
                                      Duration stackStart, Map<ImrService, Duration> readyInStack,
                                      Map<ImrService, Duration> readyAlone) {
         List<String> lost = new ArrayList<>();
@@ -178,7 +211,7 @@ public final class LoadRun {
             }
         }
         return new LoadReport(options, workload.submittedCount(), refused, letters, ineligible, lost, duplicated, problems,
-                workload.retries(), intakeAdded, surgeMillis, Latencies.of(workload.cases()), kafka, surgeCpu, cpuWindowMillis, restRss,
+                workload.retries(), intakeAdded, paperTrail, surgeMillis, Latencies.of(workload.cases()), kafka, surgeCpu, cpuWindowMillis, restRss,
                 gauges.peakServiceRss(), stackStart, readyInStack, readyAlone, perSecond);
     }
 
