@@ -4,6 +4,7 @@ import org.imrflow.local.LocalSystem;
 import org.imrflow.local.load.LoadOptions;
 import org.imrflow.local.load.LoadReport;
 import org.imrflow.local.load.LoadRun;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * shared system. Every case reaches its letter, or its notice of ineligibility, exactly once, intake holds exactly
  * the cases filed, and every document is issued and mailed. The report is kept in {@code target/load-smoke/}.
  */
+@Order(Integer.MAX_VALUE) // last: its thousand cases stay on the shared system (junit-platform.properties)
 class LoadSmokeTest {
     private static final int CASES = 1_000;
 

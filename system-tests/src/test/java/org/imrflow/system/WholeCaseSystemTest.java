@@ -86,7 +86,7 @@ class WholeCaseSystemTest {
         // 4. The offer is on that reviewer's own desk, and on no other reviewer's; they accept it, read the records
         //    from the document store, and decide the item.
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as(reviewerId).baseUri(review)
-                .get("/api/reviews").then().statusCode(200)
+                .get("/api/reviews?status=OFFERED").then().statusCode(200)
                 .body("items.caseNumber", org.hamcrest.Matchers.hasItem(caseNumber)));
         as("rev-psych-01").baseUri(review).get("/api/reviews/" + caseNumber).then().statusCode(404);
         as("rev-psych-01").baseUri(review).contentType(ContentType.JSON).body(SampleDispute.determination())
