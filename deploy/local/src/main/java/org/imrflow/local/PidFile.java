@@ -99,8 +99,35 @@ public final class PidFile {
 
     /** Records (or replaces) the process under {@code name}. A process that has already exited is not recorded. */
     public synchronized void record(String name, long pid) {
-        describe(name, pid).ifPresentOrElse(entry -> entries.put(name, entry), () -> entries.remove(name));
+        describeOnceExecd(name, pid).ifPresentOrElse(entry -> entries.put(name, entry), () -> entries.remove(name));
         write();
+    }
+
+    /**
+     * A process this JVM has only just started may not have exec'd its program yet: for a moment it cannot be read at
+     * all, or its command line is this JVM's, the JDK's spawn helper's, or passing values. Recorded then, a later start
+     * would not know it (or take it for another process that reused the pid) and leave it running. Waits, briefly,
+     * until the same command line is read twice; a process that has exited is not recorded.
+     */
+    private static Optional<Entry> describeOnceExecd(String name, long pid) {
+        String ownHash = sha256(commandLine(ProcessHandle.current().pid(), ProcessHandle.current().info()).orElse(""));
+        long giveUpAt = System.currentTimeMillis() + 2_000;
+        Optional<Entry> before = Optional.empty();
+        while (true) {
+            Optional<Entry> entry = describe(name, pid);
+            boolean spawning = entry.map(e -> e.command().contains("jspawnhelper") || e.commandHash().equals(ownHash)).orElse(true);
+            // mid-exec the kernel shows passing values (seen: "/"): the same line twice, 5 ms apart, is the program's
+            if ((!spawning && entry.equals(before)) || System.currentTimeMillis() > giveUpAt) {
+                return entry;
+            }
+            before = entry;
+            try {
+                Thread.sleep(5); // another process's exec: nothing to await on
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return entry;
+            }
+        }
     }
 
     public synchronized void forget(String name) {

@@ -43,6 +43,25 @@ class PidFileTest {
     }
 
     @Test
+    void aChildRecordedTheMomentItStartsIsStillFoundAndStopped() throws Exception {
+        // recorded before its exec has happened, a child's command line is this JVM's or the spawn helper's
+        PidFile crashedRun = PidFile.in(dataDir);
+        List<Process> children = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Process child = harmless(true);
+            children.add(child);
+            crashedRun.record("child-" + i, child.pid());
+        }
+        String recorded = Files.readString(crashedRun.path());
+        PidFile.Recovery recovery = PidFile.in(dataDir).recover(GRACE);
+
+        assertEquals(20, recovery.stopped().size(), "every child was recognised: " + recovery + "\n" + recorded);
+        for (Process child : children) {
+            assertTrue(child.waitFor(10, TimeUnit.SECONDS), "the child was stopped");
+        }
+    }
+
+    @Test
     void aPidNowHeldByAnotherProcessIsNeverKilled() throws Exception {
         Process child = harmless(false);
         PidFile crashedRun = PidFile.in(dataDir);
