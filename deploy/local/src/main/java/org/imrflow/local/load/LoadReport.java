@@ -56,6 +56,9 @@ public record LoadReport(LoadOptions options, int submitted, int refused, int le
                             paperTrail.caughtUpAfter().toMillis() / 1000.0) : "NOT caught up when the wait ended",
                     paperTrail.documents(), paperTrail.expectedDocuments(), paperTrail.queued(), paperTrail.retrying());
         }
+        if (paperTrail != null) {
+            paperTrail.missing().stream().limit(10).forEach(line -> out.println("    document missing: " + line));
+        }
         lost.stream().limit(10).forEach(line -> out.println("    lost: " + line));
         duplicated.stream().limit(10).forEach(line -> out.println("    duplicated: " + line));
         problems.stream().limit(10).forEach(line -> out.println("    error: " + line));

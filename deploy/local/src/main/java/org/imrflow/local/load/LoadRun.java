@@ -143,11 +143,9 @@ public final class LoadRun {
         Map<String, Double> surgeCpu = new LinkedHashMap<>();
         cpuUntilLastCompletion.forEach((process, seconds) -> surgeCpu.put(process, seconds - cpuBefore.getOrDefault(process, 0.0)));
         long intakeAdded = intakeCases(http, system) - intakeBefore;
-        long letters = workload.cases().stream().filter(c -> c.complete() && !c.ineligible).count();
-        long ineligible = workload.cases().stream().filter(c -> c.complete() && c.ineligible).count();
         out.printf("Waiting (up to %d s) for notification-service's documents and mail to catch up...%n",
                 options.drain().toSeconds());
-        PaperTrail paperTrail = PaperTrail.await(paper, documentsBefore, 2 * letters + ineligible, workload.lastCompletedAt(),
+        PaperTrail paperTrail = PaperTrail.await(paper, documentsBefore, workload.cases(), workload.lastCompletedAt(),
                 options.drain(), System::currentTimeMillis);
 
         Map<ImrService, Duration> readyAlone = new EnumMap<>(ImrService.class);

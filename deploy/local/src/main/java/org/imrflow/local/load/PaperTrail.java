@@ -3,6 +3,13 @@ package org.imrflow.local.load;
 import org.imrflow.local.chaos.RetryingHttp;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
@@ -13,8 +20,13 @@ import java.util.function.LongSupplier;
  * last letter both caught up.
  *
  * @param caughtUpAfter null when they had not caught up when the wait ended
+ * @param missing       when documents were still missing at the end, which: one line per case, naming the kinds
  */
-public record PaperTrail(long expectedDocuments, long documents, long queued, long retrying, Duration caughtUpAfter) {
+public record PaperTrail(long expectedDocuments, long documents, long queued, long retrying, Duration caughtUpAfter,
+                         List<String> missing) {
+    static final String NOTICE_OF_ASSIGNMENT = "NOTICE_OF_ASSIGNMENT";
+    static final String FINAL_DETERMINATION = "FINAL_DETERMINATION";
+    static final String INELIGIBILITY_NOTICE = "INELIGIBILITY_NOTICE";
 
     public boolean caughtUp() {
         return caughtUpAfter != null;
@@ -38,6 +50,28 @@ public record PaperTrail(long expectedDocuments, long documents, long queued, lo
             return total("/api/deliveries?size=1&status=" + status);
         }
 
+        /** The kinds of document each case has, read from the newest {@code count} documents issued. */
+        Map<String, Set<String>> newestKindsByCase(long count) {
+            Map<String, Set<String>> kinds = new HashMap<>();
+            long deadline = System.currentTimeMillis() + 300_000;
+            for (int page = 0; (long) page * PAGE < count; page++) {
+                var body = http.get(RetryingHttp.OPERATIONS, notification + "/api/documents?size=" + PAGE + "&page=" + page,
+                                () -> System.currentTimeMillis() > deadline)
+                        .filter(RetryingHttp.Response::ok)
+                        .map(response -> RetryingHttp.json(response.body()))
+                        .orElseThrow(() -> new IllegalStateException("Could not list notification-service's documents"));
+                body.path("items").forEach(document -> kinds
+                        .computeIfAbsent(document.path("caseNumber").asText(), caseNumber -> new HashSet<>())
+                        .add(document.path("kind").asText()));
+                if (body.path("items").size() < PAGE) {
+                    break;
+                }
+            }
+            return kinds;
+        }
+
+        private static final int PAGE = 100;
+
         private long total(String path) {
             long deadline = System.currentTimeMillis() + 60_000;
             return http.get(RetryingHttp.OPERATIONS, notification + path, () -> System.currentTimeMillis() > deadline)
@@ -47,9 +81,13 @@ public record PaperTrail(long expectedDocuments, long documents, long queued, lo
         }
     }
 
-    /** Waits, up to {@code wait}, until the documents are all issued and no delivery is queued or retrying. */
-    static PaperTrail await(Counts counts, long documentsBefore, long expectedDocuments, long lastLetterAt, Duration wait,
-                            LongSupplier clock) {
+    /**
+     * Waits, up to {@code wait}, until the documents of the complete cases are all issued and no delivery is queued or
+     * retrying; documents still missing then are named case by case.
+     */
+    static PaperTrail await(Counts counts, long documentsBefore, Collection<LoadCase> cases, long lastLetterAt,
+                            Duration wait, LongSupplier clock) {
+        long expectedDocuments = cases.stream().filter(LoadCase::complete).mapToLong(c -> expectedKinds(c).size()).sum();
         long giveUpAt = clock.getAsLong() + wait.toMillis();
         while (true) {
             long documents = counts.documents() - documentsBefore;
@@ -57,12 +95,36 @@ public record PaperTrail(long expectedDocuments, long documents, long queued, lo
             long retrying = counts.deliveries("RETRYING");
             long now = clock.getAsLong();
             if (documents >= expectedDocuments && queued == 0 && retrying == 0) {
-                return new PaperTrail(expectedDocuments, documents, queued, retrying, Duration.ofMillis(Math.max(0, now - lastLetterAt)));
+                return new PaperTrail(expectedDocuments, documents, queued, retrying,
+                        Duration.ofMillis(Math.max(0, now - lastLetterAt)), List.of());
             }
             if (now > giveUpAt) {
-                return new PaperTrail(expectedDocuments, documents, queued, retrying, null);
+                List<String> missing = documents >= expectedDocuments ? List.of()
+                        : missing(counts.newestKindsByCase(documents), cases);
+                return new PaperTrail(expectedDocuments, documents, queued, retrying, null, missing);
             }
             RetryingHttp.pause(2_000);
         }
+    }
+
+    /** Each complete case's documents not among those issued: one line per case, naming the kinds. */
+    static List<String> missing(Map<String, Set<String>> issued, Collection<LoadCase> cases) {
+        List<String> missing = new ArrayList<>();
+        for (LoadCase loadCase : cases) {
+            if (!loadCase.complete()) {
+                continue;
+            }
+            Set<String> kinds = new HashSet<>(expectedKinds(loadCase));
+            kinds.removeAll(issued.getOrDefault(loadCase.caseNumber, Set.of()));
+            if (!kinds.isEmpty()) {
+                missing.add(loadCase.caseNumber + ": no " + String.join(", ", kinds.stream().sorted().toList()));
+            }
+        }
+        return missing;
+    }
+
+    /** A Notice of Assignment and a Final Determination for an eligible case; a notice for an ineligible one. */
+    private static Set<String> expectedKinds(LoadCase loadCase) {
+        return loadCase.ineligible ? Set.of(INELIGIBILITY_NOTICE) : Set.of(NOTICE_OF_ASSIGNMENT, FINAL_DETERMINATION);
     }
 }
