@@ -33,11 +33,15 @@ import java.util.function.Function;
  */
 final class LoadWorkload {
     /** How long the reviewer keeps asking for an offer or a case that is not on the desk yet. */
+    /** The shortest a reviewer waits for a case on the desk; in a long surge, as long as the run's drain. */
     private static final long DESK_PATIENCE_MS = 120_000;
+    /** How often, at most, a waiting reviewer asks the desk again: each ask costs review-service a token check. */
+    private static final long DESK_ASK_EVERY_MS = 5_000;
 
     private final String intake;
     private final String review;
     private final LoadOptions options;
+    private final long deskPatienceMs;
     private final RetryingHttp http;
     private final List<LoadCase> cases = new ArrayList<>();
     private final Map<String, LoadCase> byClaim = new ConcurrentHashMap<>();
@@ -61,6 +65,8 @@ final class LoadWorkload {
         this.review = review;
         this.bootstrapServers = bootstrapServers;
         this.options = options;
+        // under a backlog the case waits in front of review-service's consumer for as long as the surge lasts
+        this.deskPatienceMs = Math.max(DESK_PATIENCE_MS, options.drain().toMillis());
         this.http = new RetryingHttp(tokens);
         CaseMix mix = new CaseMix(options.seed(), options.ineligibleShare(), options.expeditedShare());
         String run = Long.toString(System.currentTimeMillis() % 46_656L, 36).toUpperCase(java.util.Locale.ROOT);
@@ -159,8 +165,8 @@ final class LoadWorkload {
             file(loadCase);
             if (options.oneCaseAtATime() && loadCase.caseNumber != null) {
                 try {
-                    if (!loadCase.completion.await(DESK_PATIENCE_MS, TimeUnit.MILLISECONDS)) {
-                        problems.add(loadCase.caseNumber + ": not complete within " + DESK_PATIENCE_MS / 1000 + " s");
+                    if (!loadCase.completion.await(deskPatienceMs, TimeUnit.MILLISECONDS)) {
+                        problems.add(loadCase.caseNumber + ": not complete within " + deskPatienceMs / 1000 + " s");
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -218,7 +224,7 @@ final class LoadWorkload {
 
     /** Accepts the offer as soon as it is on the desk, then decides as soon as the records let them. */
     private void review(String caseNumber, String reviewerId) {
-        long giveUpAt = System.currentTimeMillis() + DESK_PATIENCE_MS;
+        long giveUpAt = System.currentTimeMillis() + deskPatienceMs;
         LoadCase loadCase;
         // The offer's event can overtake the POST's answer: the case is known by its claim number from case-received.
         while ((loadCase = byCaseNumber.get(caseNumber)) == null) {
@@ -256,13 +262,13 @@ final class LoadWorkload {
                 return false;
             }
             if (System.currentTimeMillis() > giveUpAt) {
-                problems.add(caseNumber + ": waited " + DESK_PATIENCE_MS / 1000 + " s for " + what + " on the desk; last answer "
+                problems.add(caseNumber + ": waited " + deskPatienceMs / 1000 + " s for " + what + " on the desk; last answer "
                         + status);
                 return false;
             }
-            // backing off to once a second: each ask costs the service a token check, and a backlog is many asks
+            // backing off: each ask costs the service a token check, and a backlog is many asks
             RetryingHttp.pause(pause);
-            pause = Math.min(1_000, pause * 2);
+            pause = Math.min(DESK_ASK_EVERY_MS, pause * 2);
         }
         return false;
     }
