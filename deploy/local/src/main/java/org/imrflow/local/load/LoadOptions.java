@@ -16,13 +16,15 @@ import java.time.Duration;
  * @param expeditedShare       the share filed as expedited
  * @param kafkaProbeMessages   messages for Kafka's own EndToEndLatency tool on the same broker; 0 skips it
  * @param restartCheck         after the run, restart each service alone and time it
- * @param drain                after the last submission, how long to wait for the remaining letters
+ * @param drain                after the last submission, how long to wait for the remaining letters (and, at least
+ *                             120 s, how long the automated reviewer waits for a case to reach the desk)
+ * @param documentsWait        after the last letter, how long to wait for notification's documents and mail
  * @param serviceHeap          -Xmx of each service JVM
  */
 public record LoadOptions(Path repositoryRoot, Path dataDir, int cases, int concurrency, boolean oneCaseAtATime, long seed,
                           double ineligibleShare,
                           double expeditedShare, int kafkaProbeMessages, boolean restartCheck, Duration drain,
-                          String serviceHeap) {
+                          Duration documentsWait, String serviceHeap) {
 
     public LoadOptions {
         if (cases < 1) {
@@ -41,7 +43,7 @@ public record LoadOptions(Path repositoryRoot, Path dataDir, int cases, int conc
 
     public static LoadOptions defaults(Path repositoryRoot, Path dataDir, int cases) {
         return new LoadOptions(repositoryRoot, dataDir, cases, 16, false, 1L, 0.10, 0.05, 10_000, true,
-                Duration.ofSeconds(300), "256m");
+                Duration.ofSeconds(300), Duration.ofSeconds(300), "256m");
     }
 
     /** Parses the command line of {@code ./run-local.sh load}; throws IllegalArgumentException on a bad option. */
@@ -57,6 +59,7 @@ public record LoadOptions(Path repositoryRoot, Path dataDir, int cases, int conc
         int probe = d.kafkaProbeMessages;
         boolean restartCheck = d.restartCheck;
         Duration drain = d.drain;
+        Duration documentsWait = d.documentsWait;
         String heap = d.serviceHeap;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
@@ -81,6 +84,7 @@ public record LoadOptions(Path repositoryRoot, Path dataDir, int cases, int conc
                     case "--expedited" -> expedited = Double.parseDouble(value);
                     case "--kafka-probe" -> probe = Integer.parseInt(value);
                     case "--drain" -> drain = Duration.ofSeconds(Long.parseLong(value));
+                    case "--documents-wait" -> documentsWait = Duration.ofSeconds(Long.parseLong(value));
                     case "--heap" -> heap = value;
                     case "--data" -> dataDir = Path.of(value).toAbsolutePath();
                     default -> throw new IllegalArgumentException("Unknown option " + option);
@@ -90,12 +94,12 @@ public record LoadOptions(Path repositoryRoot, Path dataDir, int cases, int conc
             }
         }
         return new LoadOptions(repositoryRoot, dataDir, cases, concurrency, oneAtATime, seed, ineligible, expedited, probe,
-                restartCheck, drain, heap);
+                restartCheck, drain, documentsWait, heap);
     }
 
     /** The same run against a stack that is already up: no Kafka probe, no restarts. */
     public LoadOptions onRunningStack() {
         return new LoadOptions(repositoryRoot, dataDir, cases, concurrency, oneCaseAtATime, seed, ineligibleShare, expeditedShare,
-                0, false, drain, serviceHeap);
+                0, false, drain, documentsWait, serviceHeap);
     }
 }

@@ -144,9 +144,9 @@ public final class LoadRun {
         cpuUntilLastCompletion.forEach((process, seconds) -> surgeCpu.put(process, seconds - cpuBefore.getOrDefault(process, 0.0)));
         long intakeAdded = intakeCases(http, system) - intakeBefore;
         out.printf("Waiting (up to %d s) for notification-service's documents and mail to catch up...%n",
-                options.drain().toSeconds());
+                options.documentsWait().toSeconds());
         PaperTrail paperTrail = PaperTrail.await(paper, documentsBefore, workload.cases(), workload.lastCompletedAt(),
-                options.drain(), System::currentTimeMillis);
+                options.documentsWait(), System::currentTimeMillis);
 
         Map<ImrService, Duration> readyAlone = new EnumMap<>(ImrService.class);
         if (options.restartCheck()) {

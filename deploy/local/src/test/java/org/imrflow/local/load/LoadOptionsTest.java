@@ -26,7 +26,7 @@ class LoadOptionsTest {
     @Test
     void everyOptionIsRead() {
         LoadOptions options = LoadOptions.parse(new String[] {"--cases", "100000", "--concurrency", "64", "--seed", "9",
-                "--ineligible", "0.2", "--expedited", "0", "--kafka-probe", "0", "--drain", "60", "--heap", "192m",
+                "--ineligible", "0.2", "--expedited", "0", "--kafka-probe", "0", "--drain", "60", "--documents-wait", "90", "--heap", "192m",
                 "--no-restart-check", "--one-at-a-time"}, ROOT);
         assertEquals(100_000, options.cases());
         assertEquals(64, options.concurrency());
@@ -35,6 +35,7 @@ class LoadOptionsTest {
         assertEquals(0, options.expeditedShare());
         assertEquals(0, options.kafkaProbeMessages());
         assertEquals(60, options.drain().toSeconds());
+        assertEquals(90, options.documentsWait().toSeconds());
         assertEquals("192m", options.serviceHeap());
         assertFalse(options.restartCheck());
         assertTrue(options.oneCaseAtATime());
