@@ -57,7 +57,7 @@ public record LoadReport(LoadOptions options, int submitted, int refused, int le
                     paperTrail.documents(), paperTrail.expectedDocuments(), paperTrail.queued(), paperTrail.retrying());
         }
         if (paperTrail != null) {
-            paperTrail.missing().stream().limit(10).forEach(line -> out.println("    document missing: " + line));
+            paperTrail.missing().stream().limit(10).forEach(line -> out.println("    document not issued: " + line));
         }
         lost.stream().limit(10).forEach(line -> out.println("    lost: " + line));
         duplicated.stream().limit(10).forEach(line -> out.println("    duplicated: " + line));

@@ -50,11 +50,15 @@ public record PaperTrail(long expectedDocuments, long documents, long queued, lo
             return total("/api/deliveries?size=1&status=" + status);
         }
 
-        /** The kinds of document each case has, read from the newest {@code count} documents issued. */
-        Map<String, Set<String>> newestKindsByCase(long count) {
+        /**
+         * The kinds of document each case has, read through the whole list: newest first, it grows at its head while
+         * it is read, which repeats a row on the next page (harmless) but never skips one, as long as the reading goes
+         * on to the end rather than stopping after as many rows as there were.
+         */
+        Map<String, Set<String>> kindsByCase() {
             Map<String, Set<String>> kinds = new HashMap<>();
-            long deadline = System.currentTimeMillis() + 300_000;
-            for (int page = 0; (long) page * PAGE < count; page++) {
+            long deadline = System.currentTimeMillis() + 600_000;
+            for (int page = 0; ; page++) {
                 var body = http.get(RetryingHttp.OPERATIONS, notification + "/api/documents?size=" + PAGE + "&page=" + page,
                                 () -> System.currentTimeMillis() > deadline)
                         .filter(RetryingHttp.Response::ok)
@@ -83,7 +87,7 @@ public record PaperTrail(long expectedDocuments, long documents, long queued, lo
 
     /**
      * Waits, up to {@code wait}, until the documents of the complete cases are all issued and no delivery is queued or
-     * retrying; documents still missing then are named case by case.
+     * retrying; documents not issued by then are named case by case.
      */
     static PaperTrail await(Counts counts, long documentsBefore, Collection<LoadCase> cases, long lastLetterAt,
                             Duration wait, LongSupplier clock) {
@@ -100,7 +104,7 @@ public record PaperTrail(long expectedDocuments, long documents, long queued, lo
             }
             if (now > giveUpAt) {
                 List<String> missing = documents >= expectedDocuments ? List.of()
-                        : missing(counts.newestKindsByCase(documents), cases);
+                        : missing(counts.kindsByCase(), cases);
                 return new PaperTrail(expectedDocuments, documents, queued, retrying, null, missing);
             }
             RetryingHttp.pause(2_000);
