@@ -81,7 +81,9 @@ public class CaseLifecycle implements TimerHandler {
         imrCase.recordsDueAt = clocks.recordsDueAt(imrCase.noticeSentAt, imrCase.noticeMethod, imrCase.reviewType);
         LOG.infof("Notice of Assignment for case %s sent (%s); records due %s", imrCase.caseNumber, imrCase.noticeMethod,
                 imrCase.recordsDueAt);
-        Uni<Void> recordsTimer = imrCase.recordsCompletedAt != null ? Uni.createFrom().voidItem()
+        // after the letter (a notice that came late) the records are no longer watched
+        boolean recordsWatched = imrCase.recordsCompletedAt == null && imrCase.status != CaseStatus.DETERMINATION_ISSUED;
+        Uni<Void> recordsTimer = !recordsWatched ? Uni.createFrom().voidItem()
                 : timers.schedule(imrCase.caseNumber, CaseTimer.RECORDS_DUE.name(), imrCase.recordsDueAt);
         return recordsTimer
                 .chain(() -> timers.cancel(imrCase.caseNumber, CaseTimer.kinds(CaseTimer.NOTICE_DUE)))
@@ -145,9 +147,14 @@ public class CaseLifecycle implements TimerHandler {
         return timers.cancel(imrCase.caseNumber, CaseTimer.kinds(CaseTimer.RECORDS_DUE));
     }
 
-    /** The letter went out: the determination is no longer watched. Call in the consumer's transaction. */
+    /**
+     * The letter went out: the records and the determination are no longer watched. Call in the consumer's
+     * transaction. A Notice of Assignment not sent yet still goes (its timer, and its due date's, stay): a fast case's
+     * letter can come before intake's timers reach the notice, and the parties are owed it all the same.
+     */
     public Uni<Void> determinationIssued(ImrCase imrCase) {
-        return timers.cancel(imrCase.caseNumber, CaseTimer.all());
+        return timers.cancel(imrCase.caseNumber, CaseTimer.kinds(CaseTimer.RECORDS_DUE, CaseTimer.DETERMINATION_AT_RISK,
+                CaseTimer.DETERMINATION_OVERDUE));
     }
 
     /**

@@ -328,6 +328,20 @@ class CaseLifecycleTest {
     }
 
     @Test
+    void aLetterThatComesBeforeTheNoticeLeftStillLetsTheNoticeGo() {
+        String caseNumber = submitted(dispute());
+        // the clock back an hour: the notice's timer, due at filing, waits while the letter comes first (as when
+        // intake's timers are behind a surge and the case's records came at once)
+        MovableClock.advance(Duration.ofHours(-1));
+        stream.publish(EventType.LETTER_ISSUED, caseNumber, new LetterIssued(caseNumber, UUID.randomUUID().toString(),
+                Instant.now(), List.of(new LetterIssued.ItemOutcome(1, Outcome.UPHELD))));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> caseView(caseNumber).body("status", equalTo("DETERMINATION_ISSUED")));
+        MovableClock.reset();
+        firesEveryDueTimer();
+        stream.awaitEvent(EventType.NOTICE_OF_ASSIGNMENT_SENT, caseNumber);
+    }
+
+    @Test
     void afterTheLetterAWithdrawalIs409() {
         String caseNumber = submitted(dispute());
         stream.publish(EventType.LETTER_ISSUED, caseNumber, new LetterIssued(caseNumber, UUID.randomUUID().toString(),
