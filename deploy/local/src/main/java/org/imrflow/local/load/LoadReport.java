@@ -55,8 +55,6 @@ public record LoadReport(LoadOptions options, int submitted, int refused, int le
                     paperTrail.caughtUp() ? String.format(Locale.ROOT, "caught up %.1f s after the last letter",
                             paperTrail.caughtUpAfter().toMillis() / 1000.0) : "NOT caught up when the wait ended",
                     paperTrail.documents(), paperTrail.expectedDocuments(), paperTrail.queued(), paperTrail.retrying());
-        }
-        if (paperTrail != null) {
             paperTrail.missing().stream().limit(10).forEach(line -> out.println("    document not issued: " + line));
         }
         lost.stream().limit(10).forEach(line -> out.println("    lost: " + line));

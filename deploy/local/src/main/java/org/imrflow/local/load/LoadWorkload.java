@@ -32,8 +32,7 @@ import java.util.function.Function;
  * polls a worklist: the reviewer acts on the reviewer-assigned event, so a hop measures the services, not a poll.
  */
 final class LoadWorkload {
-    /** How long the reviewer keeps asking for an offer or a case that is not on the desk yet. */
-    /** The shortest a reviewer waits for a case on the desk; in a long surge, as long as the run's drain. */
+    /** The shortest a reviewer keeps asking for a case not on the desk yet; in a long surge, the run's drain. */
     private static final long DESK_PATIENCE_MS = 120_000;
     /** How often, at most, a waiting reviewer asks the desk again: each ask costs review-service a token check. */
     private static final long DESK_ASK_EVERY_MS = 5_000;
