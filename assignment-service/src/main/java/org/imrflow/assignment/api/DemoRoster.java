@@ -30,8 +30,13 @@ public class DemoRoster {
         } catch (IOException e) {
             throw new IllegalStateException("The demo roster is unreadable", e);
         }
-        // Start-up runs on the main thread: blocking here until the roster is in place is intended.
-        long seeded = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> ReviewerEntity.count()
+        // Start-up runs on the main thread: blocking here until the roster is in place is intended. Replicas start
+        // together: the lock makes the second wait for the first's roster and then leave it alone, where both would
+        // see an empty roster and the second fail on a duplicate reviewer.
+        long seeded = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession()
+                .chain(session -> session.createNativeQuery("select 1 from pg_advisory_xact_lock(hashtextextended('demo-roster', 0))",
+                        Integer.class).getSingleResult())
+                .chain(locked -> ReviewerEntity.count())
                 .chain(existing -> existing > 0 ? io.smallrye.mutiny.Uni.createFrom().item(0L)
                         : ReviewerEntity.persist(demo.stream().map(ReviewerProfile::toEntity)).replaceWith((long) demo.size()))));
         if (seeded > 0) {

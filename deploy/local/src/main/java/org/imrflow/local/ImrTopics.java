@@ -33,6 +33,8 @@ public final class ImrTopics {
             "imr.dead-letter-replayed",
             "imr.case-received.dlq.assignment-service",
             "imr.case-received.dlq.notification-service",
+            "imr.case-ineligible.dlq.notification-service",
+            "imr.notice-of-assignment-sent.dlq.notification-service",
             "imr.operations-view.dlq.notification-service",
             "imr.reviewer-assigned.dlq.intake-service",
             "imr.letter-issued.dlq.intake-service",
@@ -49,21 +51,32 @@ public final class ImrTopics {
             "imr.case-withdrawn.dlq.notification-service",
             "imr.offer-accepted.dlq.assignment-service",
             "imr.offer-declined.dlq.assignment-service");
-    private static final int PARTITIONS = 3;
-
     private ImrTopics() {
     }
 
-    static void createMissing(String bootstrapServers) {
+    /**
+     * Creates the topics that do not exist yet with {@code partitions} partitions each. Topics that exist keep theirs:
+     * adding partitions would move a case's key to another partition and break the order of its events. Returns the
+     * existing topics with fewer partitions than asked for, for the launcher to say so.
+     */
+    static List<String> createMissing(String bootstrapServers, int partitions) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = ALL.stream()
                     .filter(topic -> !existing.contains(topic))
-                    .map(topic -> new NewTopic(topic, PARTITIONS, (short) 1))
+                    .map(topic -> new NewTopic(topic, partitions, (short) 1))
                     .toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
             }
+            List<String> kept = ALL.stream().filter(existing::contains).toList();
+            if (kept.isEmpty()) {
+                return List.of();
+            }
+            return admin.describeTopics(kept).allTopicNames().get(30, TimeUnit.SECONDS).values().stream()
+                    .filter(topic -> topic.partitions().size() < partitions)
+                    .map(topic -> topic.name() + " (" + topic.partitions().size() + ")")
+                    .toList();
         } catch (Exception e) {
             throw new IllegalStateException("Could not create the IMR topics on " + bootstrapServers, e);
         }

@@ -140,7 +140,7 @@ final class KafkaBroker implements AutoCloseable {
                 "inter.broker.listener.name=PLAINTEXT",
                 "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
                 "log.dirs=" + logDirs,
-                "num.partitions=3",
+                "num.partitions=" + SystemOptions.DEFAULT_PARTITIONS,
                 "auto.create.topics.enable=true",
                 "offsets.topic.replication.factor=1",
                 "offsets.topic.num.partitions=5",

@@ -40,6 +40,8 @@ public final class Launcher {
         }
         boolean fresh = false;
         boolean demo = true;
+        int replicas = 1;
+        int partitions = SystemOptions.DEFAULT_PARTITIONS;
         String host = System.getenv().getOrDefault("IMRFLOW_HTTP_HOST", SystemOptions.LOOPBACK);
         Path root = Path.of("").toAbsolutePath();
         for (int i = 0; i < args.length; i++) {
@@ -52,6 +54,8 @@ public final class Launcher {
                     }
                     host = args[++i];
                 }
+                case "--replicas" -> replicas = positive(args, ++i, "--replicas");
+                case "--partitions" -> partitions = positive(args, ++i, "--partitions");
                 case "--help", "-h" -> {
                     System.out.print(usage("usage-run-local.txt"));
                     return;
@@ -79,8 +83,8 @@ public final class Launcher {
         LocalSystem system;
         try {
             system = LocalSystem.start(new SystemOptions(root,
-                    new StackOptions(dataDir, fresh, KAFKA_PORT, POSTGRES_PORT, KEYCLOAK_PORT, MAIL_PORT), true, demo, "256m", host),
-                    System.out::println);
+                    new StackOptions(dataDir, fresh, KAFKA_PORT, POSTGRES_PORT, KEYCLOAK_PORT, MAIL_PORT), true, demo, "256m", host)
+                    .withReplicas(replicas).withPartitions(partitions), System.out::println);
         } catch (IllegalStateException e) {
             System.err.println(System.lineSeparator() + "IMR Flow did not start:" + System.lineSeparator() + e.getMessage());
             System.exit(1);
@@ -94,10 +98,25 @@ public final class Launcher {
                 system.describeInfrastructure());
         System.out.printf("%-22s %-24s %-8s %-10s %-8s %s%n", "service", "url", "pid", "ready in", "RSS", "for");
         for (ImrService service : ImrService.values()) {
-            ServiceProcess process = system.process(service);
-            System.out.printf("%-22s %-24s %-8d %-10s %-8s %s%n", service.serviceName(), process.url(), process.pid(),
-                    String.format("%.1f s", system.readyAfter(service).toMillis() / 1000.0),
-                    process.residentMemoryMiB().map(mib -> mib + " MiB").orElse("?"), service.purpose());
+            if (replicas == 1) {
+                ServiceProcess process = system.process(service);
+                System.out.printf("%-22s %-24s %-8d %-10s %-8s %s%n", service.serviceName(), process.url(), process.pid(),
+                        String.format("%.1f s", system.readyAfter(service).toMillis() / 1000.0),
+                        process.residentMemoryMiB().map(mib -> mib + " MiB").orElse("?"), service.purpose());
+                continue;
+            }
+            System.out.printf("%-22s %-24s %-8s %-10s %-8s %s%n", service.serviceName(), system.url(service), "",
+                    String.format("%.1f s", system.readyAfter(service).toMillis() / 1000.0), "",
+                    service.purpose() + " (load balancer over " + replicas + " replicas)");
+            for (ServiceProcess process : system.replicas(service)) {
+                System.out.printf("  %-20s %-24s %-8d %-10s %-8s management %s%n", process.instance(), process.url(),
+                        process.pid(), "", process.residentMemoryMiB().map(mib -> mib + " MiB").orElse("?"),
+                        process.managementUrl());
+            }
+        }
+        if (!system.topicsWithFewerPartitions().isEmpty()) {
+            System.out.printf("%nNote: these topics exist with fewer than %d partitions and keep them (start with --fresh to"
+                    + " recreate them): %s%n", partitions, String.join(", ", system.topicsWithFewerPartitions()));
         }
         KeycloakServer keycloak = system.keycloak();
         System.out.printf("%-22s %-24s %-8d %-10s %-8s %s%n", "keycloak", keycloak.url(), keycloak.pid(),
@@ -110,7 +129,9 @@ public final class Launcher {
                 mail.residentMemoryMiB().map(mib -> mib + " MiB").orElse("?"),
                 "GreenMail: SMTP " + mail.smtpHost() + ":" + mail.smtpPort() + " for notification-service");
         System.out.println();
-        System.out.println("Management:   http://127.0.0.1:<API port + 1000> (9081-9084): /q/health, /q/metrics, /q/openapi, /q/swagger-ui");
+        System.out.println("Management:   http://127.0.0.1:<API port + 1000> (9081-9084" + (replicas > 1 ? ", the first replica's" : "")
+                + "): /q/health, /q/metrics, /q/openapi, /q/swagger-ui");
+        System.out.println("Topics:       " + ImrTopics.ALL.size() + " imr.* topics, " + partitions + " partitions each when created");
         System.out.println("Logs:         " + dataDir.resolve("logs"));
         System.out.println("Pids:         " + system.pidFile().path() + " (a crashed run's processes are stopped at the next start)");
         System.out.println("Demo roster:  " + (demo ? "seeded (12 reviewers) if the roster was empty" : "off"));
@@ -150,6 +171,22 @@ public final class Launcher {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    private static int positive(String[] args, int index, String option) {
+        if (index >= args.length) {
+            fail(option + " needs a number, e.g. " + option + " 2");
+        }
+        try {
+            int value = Integer.parseInt(args[index]);
+            if (value >= 1) {
+                return value;
+            }
+        } catch (NumberFormatException notANumber) {
+            // told below
+        }
+        fail(option + " must be a whole number of at least 1, not " + args[index]);
+        return 0;
     }
 
     private static void fail(String message) {

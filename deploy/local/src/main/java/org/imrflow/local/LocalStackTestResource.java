@@ -90,7 +90,7 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
                 Path dataDir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "imrflow-test-");
                 try {
                     shared = Infrastructure.start(StackOptions.ephemeral(dataDir));
-                    ImrTopics.createMissing(shared.kafkaBootstrapServers());
+                    ImrTopics.createMissing(shared.kafkaBootstrapServers(), SystemOptions.DEFAULT_PARTITIONS);
                 } catch (RuntimeException e) {
                     // keep the logs for whoever reads the failure; everything else goes
                     throw new IllegalStateException("The test stack did not start; logs in " + dataDir.resolve("logs"), e);

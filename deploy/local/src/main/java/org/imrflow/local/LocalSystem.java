@@ -14,6 +14,9 @@ import java.util.function.Consumer;
  * {@code imrflow} realm, then the four services as separate JVMs, each ready on {@code /q/health/ready}. Behind the
  * README's run command, the chaos harness and the system tests.
  *
+ * <p>With {@link SystemOptions#replicas()} above one, each service runs that many JVMs sharing its database and
+ * consumer groups, and a {@link ServiceBalancer} on the service's own port spreads requests over them.
+ *
  * <p>Every process it starts is written to the pid file in the data folder. A start first reads the previous run's
  * file and stops what that run left behind (a crash, a {@code kill -9} of the launcher), touching only processes that
  * are still exactly the ones recorded.
@@ -61,14 +64,22 @@ public final class LocalSystem implements AutoCloseable {
     private volatile MailServer mail;
     private volatile KeycloakServer keycloak;
     private volatile IdentityTokens tokens;
-    private final Map<ImrService, ServiceProcess> services = new EnumMap<>(ImrService.class);
-    private final Map<ImrService, ServiceLaunch> launches = new EnumMap<>(ImrService.class);
+    /** Each service's replicas, in order (replica 1 first); a restart replaces its entry. */
+    private final Map<ImrService, List<ServiceProcess>> services = new EnumMap<>(ImrService.class);
+    private final Map<ImrService, List<ServiceLaunch>> launches = new EnumMap<>(ImrService.class);
+    private final Map<ImrService, ServiceBalancer> balancers = new EnumMap<>(ImrService.class);
+    private volatile io.vertx.core.Vertx balancerVertx;
     private volatile LivenessWatch liveness;
     private final Map<ImrService, Duration> readyAfter = new EnumMap<>(ImrService.class);
+    private final int replicas;
+    private final String httpHost;
+    private volatile List<String> topicsWithFewerPartitions = List.of();
 
-    private LocalSystem(PidFile pids, Infrastructure infrastructure) {
+    private LocalSystem(PidFile pids, Infrastructure infrastructure, int replicas, String httpHost) {
         this.pids = pids;
         this.infrastructure = infrastructure;
+        this.replicas = replicas;
+        this.httpHost = httpHost;
     }
 
     public static LocalSystem start(SystemOptions options) {
@@ -84,9 +95,11 @@ public final class LocalSystem implements AutoCloseable {
         recoverPreviousRun(pids, say);
         requireFreePorts(options);
         pids.record(PidFile.LAUNCHER, ProcessHandle.current().pid());
-        LocalSystem system = new LocalSystem(pids, Infrastructure.start(options.stack(), pids::record));
+        LocalSystem system = new LocalSystem(pids, Infrastructure.start(options.stack(), pids::record), options.replicas(),
+                options.httpHost());
         try {
-            ImrTopics.createMissing(system.infrastructure.kafkaBootstrapServers());
+            system.topicsWithFewerPartitions = ImrTopics.createMissing(system.infrastructure.kafkaBootstrapServers(),
+                    options.partitions());
             // before the services: notification sends its documents there
             system.mail = MailServer.start(options.stack().dataDir(), options.stack().mailPort(), pids::record);
             // Ports first: Keycloak must know where the browser pages are, to send a signed-in browser back there.
@@ -105,18 +118,47 @@ public final class LocalSystem implements AutoCloseable {
             system.keycloak = KeycloakServer.start(options.stack().dataDir(), ImrflowRealm.file(options.repositoryRoot()),
                     options.stack().keycloakPort(), pageOrigins, pids::record);
             system.tokens = new IdentityTokens(system.keycloak.issuer());
+            boolean balanced = options.replicas() > 1;
             for (ImrService service : ImrService.values()) {
                 int[] servicePorts = ports.get(service);
-                ServiceLaunch launch = new ServiceLaunch(service.runnableJar(options.repositoryRoot()), options.httpHost(),
-                        servicePorts[0], servicePorts[1], system.configFor(service, options, ports),
-                        system.environmentFor(service, options), options.serviceHeap(),
-                        options.stack().dataDir().resolve("logs").resolve(service.serviceName() + ".log"));
-                system.launches.put(service, launch);
-                system.launch(service);
+                List<ServiceLaunch> replicaLaunches = new ArrayList<>();
+                for (int replica = 1; replica <= options.replicas(); replica++) {
+                    String instance = system.instanceName(service, replica);
+                    Map<String, String> config = system.configFor(service, options, ports);
+                    // names the replica in its Kafka client ids, so a consumer group shows which one holds which partitions
+                    config.put("imrflow.instance", instance);
+                    // behind a balancer the replicas listen on loopback, on ports of their own; replica 1 keeps the
+                    // management port the README gives
+                    replicaLaunches.add(new ServiceLaunch(service.runnableJar(options.repositoryRoot()),
+                            balanced ? SystemOptions.LOOPBACK : options.httpHost(),
+                            balanced ? FreePort.orPick(0) : servicePorts[0],
+                            replica == 1 ? servicePorts[1] : FreePort.orPick(0), config,
+                            system.environmentFor(service, options), options.serviceHeap(),
+                            options.stack().dataDir().resolve("logs").resolve(instance + ".log")));
+                }
+                system.launches.put(service, replicaLaunches);
+                system.services.put(service, new java.util.concurrent.CopyOnWriteArrayList<>(
+                        java.util.Collections.nCopies(options.replicas(), null)));
+                for (int replica = 0; replica < options.replicas(); replica++) {
+                    system.launch(service, replica);
+                }
+            }
+            if (balanced) {
+                system.balancerVertx = io.vertx.core.Vertx.vertx();
+                for (ImrService service : ImrService.values()) {
+                    system.balancers.put(service, ServiceBalancer.start(system.balancerVertx, service.serviceName(),
+                            options.httpHost(), ports.get(service)[0], () -> system.services.get(service).stream()
+                                    .filter(ServiceProcess::isServing).map(ServiceProcess::port).toList()));
+                }
             }
             // Started together, then awaited: the JVMs boot in parallel.
-            for (ServiceProcess process : system.services.values()) {
-                system.readyAfter.put(process.service(), process.awaitReady(READY_TIMEOUT));
+            for (Map.Entry<ImrService, List<ServiceProcess>> replicasOf : system.services.entrySet()) {
+                Duration slowest = Duration.ZERO;
+                for (ServiceProcess process : replicasOf.getValue()) {
+                    Duration ready = process.awaitReady(READY_TIMEOUT);
+                    slowest = ready.compareTo(slowest) > 0 ? ready : slowest;
+                }
+                system.readyAfter.put(replicasOf.getKey(), slowest);
             }
             return system;
         } catch (RuntimeException e) {
@@ -172,12 +214,18 @@ public final class LocalSystem implements AutoCloseable {
         PortCheck.requireFree(wanted);
     }
 
-    private ServiceProcess launch(ImrService service) {
-        ServiceLaunch launch = launches.get(service);
-        ServiceProcess process = ServiceProcess.start(service, launch.jar(), launch.host(), launch.port(),
-                launch.managementPort(), launch.config(), launch.environment(), launch.heap(), launch.log());
-        services.put(service, process);
-        pids.record(service.serviceName(), process.pid());
+    /** {@code intake-service} when it runs alone, {@code intake-service-2} for its second replica. */
+    private String instanceName(ImrService service, int replica) {
+        return replicas == 1 ? service.serviceName() : service.serviceName() + "-" + replica;
+    }
+
+    /** Starts replica {@code index} (0 for the first) of a service as it is configured. */
+    private ServiceProcess launch(ImrService service, int index) {
+        ServiceLaunch launch = launches.get(service).get(index);
+        ServiceProcess process = ServiceProcess.start(service, instanceName(service, index + 1), launch.jar(), launch.host(),
+                launch.port(), launch.managementPort(), launch.config(), launch.environment(), launch.heap(), launch.log());
+        services.get(service).set(index, process);
+        pids.record(process.instance(), process.pid());
         return process;
     }
 
@@ -224,17 +272,35 @@ public final class LocalSystem implements AutoCloseable {
         return environment;
     }
 
+    /** Where clients reach the service: its balancer when it has replicas. */
     public String url(ImrService service) {
-        return services.get(service).url();
+        ServiceBalancer balancer = balancers.get(service);
+        return balancer == null ? process(service).url() : ServiceProcess.url(httpHost, balancer.port());
     }
 
-    /** Health, metrics and OpenAPI of a service. */
+    /** Health, metrics and OpenAPI of a service (of its first replica). */
     public String managementUrl(ImrService service) {
-        return services.get(service).managementUrl();
+        return process(service).managementUrl();
     }
 
+    /** The service's process (its first replica). */
     public ServiceProcess process(ImrService service) {
-        return services.get(service);
+        return services.get(service).get(0);
+    }
+
+    /** Every replica of the service, the first one first. */
+    public List<ServiceProcess> replicas(ImrService service) {
+        return List.copyOf(services.get(service));
+    }
+
+    /** How many instances of each service run. */
+    public int replicaCount() {
+        return replicas;
+    }
+
+    /** Topics that existed with fewer partitions than asked for (named with their count): they keep theirs. */
+    public List<String> topicsWithFewerPartitions() {
+        return topicsWithFewerPartitions;
     }
 
     public Duration readyAfter(ImrService service) {
@@ -272,31 +338,41 @@ public final class LocalSystem implements AutoCloseable {
         return pids;
     }
 
-    /** The OS process id of a component now (for PostgreSQL, the postmaster). */
+    /** The OS process id of a component now (for PostgreSQL, the postmaster; for a service, its first replica). */
     public long pid(Component component) {
         return switch (component) {
             case POSTGRES -> embedded().postgres().postmasterPid()
                     .orElseThrow(() -> new IllegalStateException("PostgreSQL has no postmaster.pid"));
             case KAFKA -> embedded().kafka().pid();
-            default -> services.get(component.service()).pid();
+            default -> pid(component.service(), 0);
         };
     }
 
+    /** The OS process id of one replica of a service ({@code index} 0 for the first). */
+    public long pid(ImrService service, int index) {
+        return services.get(service).get(index).pid();
+    }
+
     /**
-     * {@code kill -9} of a component's OS process (for PostgreSQL the postmaster), as a crash would: no shutdown
-     * hook runs, nothing is flushed or closed. Returns once the process is gone.
+     * {@code kill -9} of a component's OS process (for PostgreSQL the postmaster, for a service its first replica), as a
+     * crash would: no shutdown hook runs, nothing is flushed or closed. Returns once the process is gone.
      */
     public void kill(Component component) {
         switch (component) {
             case POSTGRES -> embedded().postgres().kill();
             case KAFKA -> embedded().kafka().kill();
-            default -> services.get(component.service()).kill();
+            default -> kill(component.service(), 0);
         }
     }
 
-    /** Stops a service as an operator would (SIGTERM: it leaves its consumer groups and finishes what it holds). */
+    /** {@code kill -9} of one replica of a service ({@code index} 0 for the first); returns once it is gone. */
+    public void kill(ImrService service, int index) {
+        services.get(service).get(index).kill();
+    }
+
+    /** Stops every replica of a service as an operator would (SIGTERM: each leaves its consumer groups and finishes what it holds). */
     public void stop(ImrService service) {
-        services.get(service).close();
+        services.get(service).forEach(ServiceProcess::close);
     }
 
     /** Starts a killed component again, as it was configured (same ports, same data), and waits until it is ready. */
@@ -305,14 +381,19 @@ public final class LocalSystem implements AutoCloseable {
         switch (component) {
             case POSTGRES -> embedded().postgres().restart();
             case KAFKA -> embedded().kafka().restart();
-            default -> {
-                ServiceProcess old = services.get(component.service());
-                if (old.isAlive()) {
-                    throw new IllegalStateException(component.label() + " is still running (pid " + old.pid() + ")");
-                }
-                launch(component.service()).awaitReady(READY_TIMEOUT);
-            }
+            default -> restart(component.service(), 0);
         }
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    /** Starts a killed or stopped replica of a service again, as it was configured, and waits until it is ready. */
+    public Duration restart(ImrService service, int index) {
+        long started = System.nanoTime();
+        ServiceProcess old = services.get(service).get(index);
+        if (old.isAlive()) {
+            throw new IllegalStateException(old.instance() + " is still running (pid " + old.pid() + ")");
+        }
+        launch(service, index).awaitReady(READY_TIMEOUT);
         return Duration.ofNanos(System.nanoTime() - started);
     }
 
@@ -321,18 +402,23 @@ public final class LocalSystem implements AutoCloseable {
      * Checks every {@code every}; {@code strikes} DOWN answers in a row make a restart.
      */
     public void watchLiveness(Duration every, int strikes, Consumer<String> say) {
-        List<LivenessWatch.Watched> watched = services.keySet().stream()
-                .map(service -> new LivenessWatch.Watched(service.serviceName(),
-                        java.net.URI.create(managementUrl(service) + "/q/health/live")))
-                .toList();
-        LivenessWatch watch = new LivenessWatch(watched, strikes, name -> {
-            Component component = java.util.Arrays.stream(Component.values())
-                    .filter(c -> c.label().equals(name)).findFirst().orElseThrow();
-            if (services.get(component.service()).isAlive()) {
-                kill(component);
+        Map<String, Runnable> restarts = new HashMap<>();
+        List<LivenessWatch.Watched> watched = new ArrayList<>();
+        services.forEach((service, replicasOf) -> {
+            for (int index = 0; index < replicasOf.size(); index++) {
+                int replica = index;
+                ServiceProcess process = replicasOf.get(replica);
+                watched.add(new LivenessWatch.Watched(process.instance(),
+                        java.net.URI.create(process.managementUrl() + "/q/health/live")));
+                restarts.put(process.instance(), () -> {
+                    if (services.get(service).get(replica).isAlive()) {
+                        kill(service, replica);
+                    }
+                    restart(service, replica);
+                });
             }
-            restart(component);
-        }, say);
+        });
+        LivenessWatch watch = new LivenessWatch(watched, strikes, name -> restarts.get(name).run(), say);
         watch.start(every);
         liveness = watch;
     }
@@ -351,8 +437,13 @@ public final class LocalSystem implements AutoCloseable {
         if (liveness != null) {
             liveness.close(); // first: a service stopping now is not one to bring back
         }
-        List<ServiceProcess> running = new ArrayList<>(services.values());
+        List<ServiceProcess> running = services.values().stream().flatMap(List::stream)
+                .filter(java.util.Objects::nonNull).toList();
         running.parallelStream().forEach(ServiceProcess::close);
+        balancers.values().forEach(ServiceBalancer::close);
+        if (balancerVertx != null) {
+            balancerVertx.close();
+        }
         // then what the services used, all at once: each may take its 20 s grace, and a test JVM's shutdown hook
         // is given little more before it is killed, which would leave the rest running
         List<Runnable> stops = new ArrayList<>();

@@ -24,14 +24,18 @@ public final class ServiceProcess implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final ImrService service;
+    private final String instance;
     private final String host;
     private final int port;
     private final int managementPort;
     private final ChildProcess process;
     private final Instant launchedAt = Instant.now();
+    /** Set once {@link #awaitReady} saw it ready: a load balancer sends nothing to a replica still starting. */
+    private volatile boolean wasReady;
 
-    private ServiceProcess(ImrService service, String host, int port, int managementPort, ChildProcess process) {
+    private ServiceProcess(ImrService service, String instance, String host, int port, int managementPort, ChildProcess process) {
         this.service = service;
+        this.instance = instance;
         this.host = host;
         this.port = port;
         this.managementPort = managementPort;
@@ -42,7 +46,7 @@ public final class ServiceProcess implements AutoCloseable {
      * Starts the service's JVM listening on {@code host:port} ({@code quarkus.http.host}); {@code config} becomes
      * {@code -D} system properties, and {@code environment} is added to the launcher's environment.
      */
-    static ServiceProcess start(ImrService service, Path jar, String host, int port, int managementPort,
+    static ServiceProcess start(ImrService service, String instance, Path jar, String host, int port, int managementPort,
                                 Map<String, String> config, Map<String, String> environment, String heap, Path log) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build with ./mvnw -DskipTests package");
@@ -51,24 +55,24 @@ public final class ServiceProcess implements AutoCloseable {
                 "-Dquarkus.http.host=" + host, "-Dquarkus.http.port=" + port,
                 "-Dquarkus.management.port=" + managementPort));
         config.forEach((key, value) -> args.add("-D" + key + "=" + value));
-        args.addAll(extraJvmOptions(service));
+        args.addAll(extraJvmOptions(instance));
         args.add("-jar");
         args.add(jar.toString());
-        return new ServiceProcess(service, host, port, managementPort,
-                ChildProcess.startJava(service.serviceName(), args, environment, List.of(), log));
+        return new ServiceProcess(service, instance, host, port, managementPort,
+                ChildProcess.startJava(instance, args, environment, List.of(), log));
     }
 
     /**
      * More JVM options for every service, from {@value #EXTRA_JVM_OPTIONS} (space-separated; {@code {service}} becomes
-     * the service's name), e.g. a flight recording per service:
+     * the instance's name, e.g. intake-service or intake-service-2), e.g. a flight recording per service:
      * {@code IMRFLOW_SERVICE_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/{service}.jfr"}.
      */
-    static List<String> extraJvmOptions(ImrService service) {
+    static List<String> extraJvmOptions(String instance) {
         String options = System.getenv(EXTRA_JVM_OPTIONS);
         if (options == null || options.isBlank()) {
             return List.of();
         }
-        return java.util.Arrays.stream(options.trim().split("\\s+")).map(option -> option.replace("{service}", service.serviceName()))
+        return java.util.Arrays.stream(options.trim().split("\\s+")).map(option -> option.replace("{service}", instance))
                 .toList();
     }
 
@@ -76,8 +80,18 @@ public final class ServiceProcess implements AutoCloseable {
         return service;
     }
 
+    /** This process's name: the service's, or with a replica number ({@code intake-service-2}). */
+    public String instance() {
+        return instance;
+    }
+
     /** Where a client on this machine reaches the service: loopback when it listens on every address. */
     public String url() {
+        return url(host, port);
+    }
+
+    /** Where a client on this machine reaches what listens on {@code host:port}. */
+    static String url(String host, int port) {
         boolean loopbackWillDo = host.equals("0.0.0.0") || host.equals("::") || host.equals("localhost");
         String reachable = loopbackWillDo ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
         return "http://" + reachable + ":" + port;
@@ -94,6 +108,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** Running, and was ready once since it started (the launcher waited for it). */
+    public boolean isServing() {
+        return wasReady && process.isAlive();
     }
 
     /** {@code kill -9} of the service's JVM; returns once it is gone. */
@@ -115,13 +134,14 @@ public final class ServiceProcess implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(service.serviceName() + " exited during start-up; see " + log()
+                throw new IllegalStateException(instance + " exited during start-up; see " + log()
                         + System.lineSeparator() + process.logTail());
             }
             try {
                 HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
+                    wasReady = true;
                     return Duration.between(launchedAt, Instant.now());
                 }
             } catch (IOException notYet) {
@@ -132,7 +152,7 @@ public final class ServiceProcess implements AutoCloseable {
             }
             pause();
         }
-        throw new IllegalStateException(service.serviceName() + " was not ready within " + timeout + "; see " + log());
+        throw new IllegalStateException(instance + " was not ready within " + timeout + "; see " + log());
     }
 
     /** What Quarkus reports as its own start-up time ("started in 1.234s"), if it has logged it. */

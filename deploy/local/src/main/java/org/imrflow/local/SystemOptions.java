@@ -15,10 +15,30 @@ import java.nio.file.Path;
  * @param otlpEndpoint    where the services export their traces, given to each as {@value #OTLP_ENDPOINT}; null
  *                        leaves them the launcher's own environment, so a {@value #OTLP_ENDPOINT} set there passes
  *                        through, and none means no tracing (docs/tracing.md)
+ * @param replicas        instances of each service, sharing its database and consumer groups; more than one puts a
+ *                        load balancer on the service's port ({@link ServiceBalancer})
+ * @param partitions      partitions of each IMR topic created at the start (topics that exist keep theirs)
  */
 public record SystemOptions(Path repositoryRoot, StackOptions stack, boolean fixedPorts, boolean demo, String serviceHeap,
-                            String httpHost, String otlpEndpoint) {
+                            String httpHost, String otlpEndpoint, int replicas, int partitions) {
     public static final String LOOPBACK = "127.0.0.1";
+    /** Enough for 12 replicas of a service to each own a partition of every topic it reads. */
+    public static final int DEFAULT_PARTITIONS = 12;
+
+    public SystemOptions {
+        if (replicas < 1) {
+            throw new IllegalArgumentException("--replicas must be at least 1, not " + replicas);
+        }
+        if (partitions < 1) {
+            throw new IllegalArgumentException("--partitions must be at least 1, not " + partitions);
+        }
+    }
+
+    /** One instance of each service, topics of {@value #DEFAULT_PARTITIONS} partitions. */
+    public SystemOptions(Path repositoryRoot, StackOptions stack, boolean fixedPorts, boolean demo, String serviceHeap,
+                         String httpHost, String otlpEndpoint) {
+        this(repositoryRoot, stack, fixedPorts, demo, serviceHeap, httpHost, otlpEndpoint, 1, DEFAULT_PARTITIONS);
+    }
     /** The variable every service reads its OTLP collector from (org.imrflow.events.tracing.OtlpEndpointConfigSource). */
     public static final String OTLP_ENDPOINT = "IMRFLOW_OTLP_ENDPOINT";
 
@@ -35,6 +55,16 @@ public record SystemOptions(Path repositoryRoot, StackOptions stack, boolean fix
 
     /** The same, with the services exporting their traces to this OTLP endpoint. */
     public SystemOptions withOtlpEndpoint(String endpoint) {
-        return new SystemOptions(repositoryRoot, stack, fixedPorts, demo, serviceHeap, httpHost, endpoint);
+        return new SystemOptions(repositoryRoot, stack, fixedPorts, demo, serviceHeap, httpHost, endpoint, replicas, partitions);
+    }
+
+    /** The same, with {@code replicas} instances of each service. */
+    public SystemOptions withReplicas(int replicas) {
+        return new SystemOptions(repositoryRoot, stack, fixedPorts, demo, serviceHeap, httpHost, otlpEndpoint, replicas, partitions);
+    }
+
+    /** The same, creating topics of {@code partitions} partitions. */
+    public SystemOptions withPartitions(int partitions) {
+        return new SystemOptions(repositoryRoot, stack, fixedPorts, demo, serviceHeap, httpHost, otlpEndpoint, replicas, partitions);
     }
 }
