@@ -21,9 +21,11 @@ import java.util.List;
  * @param rounds         rounds through every target; 0 keeps killing until every case is submitted (at least one round)
  * @param drain          how long to wait, after the last kill, for every case's letter
  * @param targets        what to kill, in an order the seed shuffles per round
+ * @param replicas       instances of each service; above one, a service target is one of its replicas (picked by the
+ *                       seed) and the run checks that the others take over its partitions
  */
 public record ChaosOptions(Path repositoryRoot, Path dataDir, int cases, long seed, Duration killEvery, Duration down,
-                           double rate, int rounds, Duration drain, List<Component> targets) {
+                           double rate, int rounds, Duration drain, List<Component> targets, int replicas) {
 
     public ChaosOptions {
         if (cases < 1) {
@@ -32,40 +34,47 @@ public record ChaosOptions(Path repositoryRoot, Path dataDir, int cases, long se
         if (rate <= 0) {
             throw new IllegalArgumentException("--rate must be above 0");
         }
+        if (replicas < 1) {
+            throw new IllegalArgumentException("--replicas must be at least 1");
+        }
         targets = List.copyOf(targets);
     }
 
     public static ChaosOptions defaults(Path repositoryRoot, Path dataDir, int cases) {
         return new ChaosOptions(repositoryRoot, dataDir, cases, System.currentTimeMillis(), Duration.ofSeconds(10),
-                Duration.ofSeconds(3), 5, 0, Duration.ofSeconds(180), Arrays.asList(Component.values()));
+                Duration.ofSeconds(3), 5, 0, Duration.ofSeconds(180), Arrays.asList(Component.values()), 1);
     }
 
     public ChaosOptions withSeed(long seed) {
-        return new ChaosOptions(repositoryRoot, dataDir, cases, seed, killEvery, down, rate, rounds, drain, targets);
+        return new ChaosOptions(repositoryRoot, dataDir, cases, seed, killEvery, down, rate, rounds, drain, targets, replicas);
     }
 
     public ChaosOptions withKillEvery(Duration killEvery) {
-        return new ChaosOptions(repositoryRoot, dataDir, cases, seed, killEvery, down, rate, rounds, drain, targets);
+        return new ChaosOptions(repositoryRoot, dataDir, cases, seed, killEvery, down, rate, rounds, drain, targets, replicas);
     }
 
     public ChaosOptions withDown(Duration down) {
-        return new ChaosOptions(repositoryRoot, dataDir, cases, seed, killEvery, down, rate, rounds, drain, targets);
+        return new ChaosOptions(repositoryRoot, dataDir, cases, seed, killEvery, down, rate, rounds, drain, targets, replicas);
     }
 
     public ChaosOptions withRate(double rate) {
-        return new ChaosOptions(repositoryRoot, dataDir, cases, seed, killEvery, down, rate, rounds, drain, targets);
+        return new ChaosOptions(repositoryRoot, dataDir, cases, seed, killEvery, down, rate, rounds, drain, targets, replicas);
     }
 
     public ChaosOptions withRounds(int rounds) {
-        return new ChaosOptions(repositoryRoot, dataDir, cases, seed, killEvery, down, rate, rounds, drain, targets);
+        return new ChaosOptions(repositoryRoot, dataDir, cases, seed, killEvery, down, rate, rounds, drain, targets, replicas);
     }
 
     public ChaosOptions withDrain(Duration drain) {
-        return new ChaosOptions(repositoryRoot, dataDir, cases, seed, killEvery, down, rate, rounds, drain, targets);
+        return new ChaosOptions(repositoryRoot, dataDir, cases, seed, killEvery, down, rate, rounds, drain, targets, replicas);
     }
 
     public ChaosOptions withTargets(List<Component> targets) {
-        return new ChaosOptions(repositoryRoot, dataDir, cases, seed, killEvery, down, rate, rounds, drain, targets);
+        return new ChaosOptions(repositoryRoot, dataDir, cases, seed, killEvery, down, rate, rounds, drain, targets, replicas);
+    }
+
+    public ChaosOptions withReplicas(int replicas) {
+        return new ChaosOptions(repositoryRoot, dataDir, cases, seed, killEvery, down, rate, rounds, drain, targets, replicas);
     }
 
     /** Parses the command line of {@code ./run-local.sh chaos}; throws IllegalArgumentException on a bad option. */
@@ -83,7 +92,7 @@ public record ChaosOptions(Path repositoryRoot, Path dataDir, int cases, long se
             switch (option) {
                 case "--cases" -> cases = Integer.parseInt(value);
                 case "--data" -> dataDir = Path.of(value).toAbsolutePath();
-                case "--seed", "--kill-every", "--down", "--rate", "--rounds", "--drain", "--targets" -> later.add(new String[] {option, value});
+                case "--seed", "--kill-every", "--down", "--rate", "--rounds", "--drain", "--targets", "--replicas" -> later.add(new String[] {option, value});
                 default -> throw new IllegalArgumentException("Unknown option " + option);
             }
         }
@@ -101,6 +110,7 @@ public record ChaosOptions(Path repositoryRoot, Path dataDir, int cases, long se
                 case "--rounds" -> options.withRounds(Integer.parseInt(value));
                 case "--drain" -> options.withDrain(seconds(value));
                 case "--targets" -> options.withTargets(targets(value));
+                case "--replicas" -> options.withReplicas(Integer.parseInt(value));
                 default -> throw new IllegalStateException(pair[0]);
             };
         }

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 public record ChaosReport(ChaosOptions options, long wallMillis, List<Kill> kills, int submitted, long letters,
                           List<Finding> findings, List<Long> latenciesMillis, List<String> problems, long clientRetries,
                           Verifier.Totals totals, List<WireLog.DeadLetter> deadLetters, long wireRecords,
-                          List<String> strangers, String aborted) {
+                          List<String> strangers, List<String> replicaFindings, String aborted) {
 
     public long lost() {
         return findings.stream().filter(f -> f.kind() == Finding.Kind.LOST).map(Finding::claimNumber).distinct().count();
@@ -30,9 +30,17 @@ public record ChaosReport(ChaosOptions options, long wallMillis, List<Kill> kill
         return counts;
     }
 
-    /** Nothing lost, nothing duplicated, every kill restarted, the run not cut short. */
+    /**
+     * Nothing lost, nothing duplicated, every kill restarted, the run not cut short; with replicas, every killed
+     * replica's partitions taken over by the others and every replica holding partitions at the end.
+     */
     public boolean clean() {
-        return aborted == null && findings.isEmpty() && kills.stream().allMatch(Kill::restarted);
+        return aborted == null && findings.isEmpty() && kills.stream().allMatch(Kill::restarted) && replicaFindings.isEmpty();
+    }
+
+    /** Replica kills whose partitions the other replicas took over, in milliseconds from the kill. */
+    public List<Long> takeoversMillis() {
+        return kills.stream().filter(kill -> kill.takeoverMillis() >= 0).map(Kill::takeoverMillis).toList();
     }
 
     public long percentile(int p) {
@@ -57,6 +65,12 @@ public record ChaosReport(ChaosOptions options, long wallMillis, List<Kill> kill
         out.append(String.format("cases:       %d (submitted %d, letters seen %d)%n", options.cases(), submitted, letters));
         out.append(String.format("kills:       %d (%s)%s%n", this.kills.size(), kills.isEmpty() ? "none" : kills,
                 this.kills.stream().anyMatch(k -> !k.restarted()) ? ", SOME NEVER CAME BACK" : ""));
+        if (options.replicas() > 1) {
+            List<Long> takeovers = takeoversMillis();
+            out.append(String.format("replicas:    %d of each service; partitions taken over after %d of %d replica kills, in %s%n",
+                    options.replicas(), takeovers.size(), this.kills.stream().filter(k -> k.target().isService()).count(),
+                    takeovers.stream().map(ms -> String.format("%.1f s", ms / 1000.0)).toList()));
+        }
         out.append(String.format("wall time:   %.1f s%n", wallMillis / 1000.0));
         out.append(String.format("lost:        %d%n", lost()));
         out.append(String.format("duplicated:  %d%n", duplicated()));
@@ -71,6 +85,10 @@ public record ChaosReport(ChaosOptions options, long wallMillis, List<Kill> kill
         if (!strangers.isEmpty()) {
             out.append("reviews for case numbers no POST was answered with (a dispute entered twice): ").append(strangers)
                     .append(System.lineSeparator());
+        }
+        if (!replicaFindings.isEmpty()) {
+            out.append(System.lineSeparator()).append("Replicas:").append(System.lineSeparator());
+            replicaFindings.forEach(f -> out.append("  ").append(f).append(System.lineSeparator()));
         }
         if (!findings.isEmpty()) {
             out.append(System.lineSeparator()).append("Findings:").append(System.lineSeparator());

@@ -23,16 +23,18 @@ public final class ChaosRun {
     }
 
     public static ChaosReport run(ChaosOptions options, PrintStream out) {
-        out.printf("Chaos run: %d cases at %.1f/s, seed %d, kill -9 every ~%.0f s (down %.0f s) of %s, %s; data in %s%n",
+        out.printf("Chaos run: %d cases at %.1f/s, seed %d, kill -9 every ~%.0f s (down %.0f s) of %s%s, %s; data in %s%n",
                 options.cases(), options.rate(), options.seed(), options.killEvery().toMillis() / 1000.0,
                 options.down().toMillis() / 1000.0,
                 options.targets().stream().map(LocalSystem.Component::label).toList(),
+                options.replicas() > 1 ? " (one replica of " + options.replicas() + " for a service)" : "",
                 options.rounds() > 0 ? options.rounds() + " round(s)" : "until every case is submitted",
                 options.dataDir());
         out.println("Starting the chaos stack (fresh, free ports)...");
         // Recovers what a crashed earlier chaos run left (by its pid file), then wipes the folder.
         LocalSystem system = LocalSystem.start(new SystemOptions(options.repositoryRoot(),
-                new StackOptions(options.dataDir(), true, 0, 0, 0, 0), false, true, "256m"), out::println);
+                new StackOptions(options.dataDir(), true, 0, 0, 0, 0), false, true, "256m").withReplicas(options.replicas()),
+                out::println);
         try {
             return drive(system, options, out);
         } finally {
@@ -110,12 +112,43 @@ public final class ChaosRun {
         } catch (RuntimeException e) {
             aborted = (aborted == null ? "" : aborted + "; ") + "the check failed: " + e;
         }
+        List<String> replicaFindings = new ArrayList<>();
+        if (options.replicas() > 1) {
+            replicaFindings.addAll(checkReplicas(system, killer.kills(), out, start));
+        }
         List<Long> latencies = workload.cases().stream().filter(c -> c.letterAt > 0)
                 .map(c -> c.letterAt - c.submittedAt).toList();
         return new ChaosReport(options, wall, killer.kills(), workload.submittedCount(), workload.letterCount(), findings,
                 latencies, workload.problems(), workload.retries(), totals,
                 wire == null ? List.of() : wire.deadLetters(), wire == null ? 0 : wire.records(),
-                List.copyOf(workload.strangers()), aborted);
+                List.copyOf(workload.strangers()), replicaFindings, aborted);
+    }
+
+    /**
+     * With replicas: every replica kill of a service was followed by the others taking over its partitions, and at
+     * the end every replica holds partitions of each of its service's consumer groups (the work is shared).
+     */
+    private static List<String> checkReplicas(LocalSystem system, List<Kill> kills, PrintStream out, long start) {
+        List<String> findings = new ArrayList<>();
+        kills.stream().filter(kill -> kill.target().isService() && kill.takeoverMillis() < 0)
+                .forEach(kill -> findings.add(kill.instance() + " was killed and the other replicas did not take over its partitions"));
+        try (org.imrflow.local.PartitionOwners owners = new org.imrflow.local.PartitionOwners(system.kafkaBootstrapServers())) {
+            for (ImrService service : ImrService.values()) {
+                List<String> instances = system.replicas(service).stream().map(org.imrflow.local.ServiceProcess::instance).toList();
+                for (org.imrflow.local.PartitionOwners.Assignment group : owners.ofService(service, instances)) {
+                    out.printf("[chaos %5.1f s] %s%n", seconds(start), group.describe());
+                    if (!group.idle(instances).isEmpty()) {
+                        findings.add(group.group() + ": " + group.idle(instances) + " hold no partition (" + group.describe() + ")");
+                    }
+                    if (!group.unowned().isEmpty()) {
+                        findings.add(group.group() + ": " + group.unowned().size() + " partitions held by no replica");
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            findings.add("the consumer groups could not be read: " + e.getMessage());
+        }
+        return findings;
     }
 
     /**
@@ -141,10 +174,10 @@ public final class ChaosRun {
         if (now - last < PROGRESS_EVERY_MS) {
             return last;
         }
-        LocalSystem.Component down = killer.down();
+        String down = killer.down();
         out.printf("[chaos %5.1f s] %s: submitted %d/%d, decided %d, letters %d, kills %d%s, client retries %d%n",
                 seconds(start), phase, workload.submittedCount(), workload.cases().size(), workload.decidedCount(),
-                workload.letterCount(), killer.kills().size(), down == null ? "" : " (" + down.label() + " down)",
+                workload.letterCount(), killer.kills().size(), down == null ? "" : " (" + down + " down)",
                 workload.retries());
         return now;
     }

@@ -115,7 +115,7 @@ final class Verifier {
     }
 
     private void checkWire(String claim, String caseNumber, WireLog wire, List<Finding> findings) {
-        for (String topic : WireLog.STEPS) {
+        for (String topic : WireLog.ONCE_PER_CASE) {
             Map<String, Long> ids = wire.ids(caseNumber, topic);
             if (ids.size() > 1) {
                 List<Map.Entry<String, Long>> seen = new ArrayList<>(ids.entrySet());

@@ -25,6 +25,12 @@ import java.util.Properties;
 public final class WireLog {
     static final List<String> STEPS = List.of("imr.case-received", "imr.reviewer-assigned", "imr.decision-recorded",
             "imr.letter-issued");
+    /**
+     * Events a case has exactly one of in a chaos run: the steps, and the Notice of Assignment intake's timer sends
+     * (a timer fired by two replicas, or twice after a crash, would put a second one here).
+     */
+    static final List<String> ONCE_PER_CASE = java.util.stream.Stream.concat(STEPS.stream(),
+            java.util.stream.Stream.of("imr.notice-of-assignment-sent")).toList();
 
     record DeadLetter(String topic, String caseNumber, String ceId, String reason, long timestamp) {
     }

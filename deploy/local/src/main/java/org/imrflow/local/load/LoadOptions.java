@@ -20,11 +20,12 @@ import java.time.Duration;
  *                             120 s, how long the automated reviewer waits for a case to reach the desk)
  * @param documentsWait        after the last letter, how long to wait for notification's documents and mail
  * @param serviceHeap          -Xmx of each service JVM
+ * @param replicas             instances of each service, behind the local load balancers
  */
 public record LoadOptions(Path repositoryRoot, Path dataDir, int cases, int concurrency, boolean oneCaseAtATime, long seed,
                           double ineligibleShare,
                           double expeditedShare, int kafkaProbeMessages, boolean restartCheck, Duration drain,
-                          Duration documentsWait, String serviceHeap) {
+                          Duration documentsWait, String serviceHeap, int replicas) {
 
     public LoadOptions {
         if (cases < 1) {
@@ -36,6 +37,9 @@ public record LoadOptions(Path repositoryRoot, Path dataDir, int cases, int conc
         if (ineligibleShare < 0 || ineligibleShare > 1 || expeditedShare < 0 || expeditedShare > 1) {
             throw new IllegalArgumentException("--ineligible and --expedited are shares between 0 and 1");
         }
+        if (replicas < 1) {
+            throw new IllegalArgumentException("--replicas must be at least 1");
+        }
         if (kafkaProbeMessages < 0) {
             throw new IllegalArgumentException("--kafka-probe must be 0 or more");
         }
@@ -43,7 +47,7 @@ public record LoadOptions(Path repositoryRoot, Path dataDir, int cases, int conc
 
     public static LoadOptions defaults(Path repositoryRoot, Path dataDir, int cases) {
         return new LoadOptions(repositoryRoot, dataDir, cases, 16, false, 1L, 0.10, 0.05, 10_000, true,
-                Duration.ofSeconds(300), Duration.ofSeconds(300), "256m");
+                Duration.ofSeconds(300), Duration.ofSeconds(300), "256m", 1);
     }
 
     /** Parses the command line of {@code ./run-local.sh load}; throws IllegalArgumentException on a bad option. */
@@ -61,6 +65,7 @@ public record LoadOptions(Path repositoryRoot, Path dataDir, int cases, int conc
         Duration drain = d.drain;
         Duration documentsWait = d.documentsWait;
         String heap = d.serviceHeap;
+        int replicas = d.replicas;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--no-restart-check")) {
@@ -86,6 +91,7 @@ public record LoadOptions(Path repositoryRoot, Path dataDir, int cases, int conc
                     case "--drain" -> drain = Duration.ofSeconds(Long.parseLong(value));
                     case "--documents-wait" -> documentsWait = Duration.ofSeconds(Long.parseLong(value));
                     case "--heap" -> heap = value;
+                    case "--replicas" -> replicas = Integer.parseInt(value);
                     case "--data" -> dataDir = Path.of(value).toAbsolutePath();
                     default -> throw new IllegalArgumentException("Unknown option " + option);
                 }
@@ -94,12 +100,12 @@ public record LoadOptions(Path repositoryRoot, Path dataDir, int cases, int conc
             }
         }
         return new LoadOptions(repositoryRoot, dataDir, cases, concurrency, oneAtATime, seed, ineligible, expedited, probe,
-                restartCheck, drain, documentsWait, heap);
+                restartCheck, drain, documentsWait, heap, replicas);
     }
 
     /** The same run against a stack that is already up: no Kafka probe, no restarts. */
     public LoadOptions onRunningStack() {
         return new LoadOptions(repositoryRoot, dataDir, cases, concurrency, oneCaseAtATime, seed, ineligibleShare, expeditedShare,
-                0, false, drain, documentsWait, serviceHeap);
+                0, false, drain, documentsWait, serviceHeap, replicas);
     }
 }

@@ -29,12 +29,13 @@ public final class LoadRun {
     }
 
     public static LoadReport run(LoadOptions options, PrintStream out) {
-        out.printf("Load run: %d cases, concurrency %d, seed %d; stack data in %s%n", options.cases(), options.concurrency(),
-                options.seed(), options.dataDir());
+        out.printf("Load run: %d cases, concurrency %d, seed %d, %d replica(s) of each service; stack data in %s%n",
+                options.cases(), options.concurrency(), options.seed(), options.replicas(), options.dataDir());
         out.println("Starting a fresh stack (free ports)...");
         long starting = System.nanoTime();
         LocalSystem system = LocalSystem.start(new SystemOptions(options.repositoryRoot(),
-                new StackOptions(options.dataDir(), true, 0, 0, 0, 0), false, true, options.serviceHeap()), out::println);
+                new StackOptions(options.dataDir(), true, 0, 0, 0, 0), false, true, options.serviceHeap())
+                .withReplicas(options.replicas()), out::println);
         Duration stackStart = Duration.ofNanos(System.nanoTime() - starting);
         try {
             Map<ImrService, Duration> readyInStack = new EnumMap<>(ImrService.class);
@@ -154,6 +155,9 @@ public final class LoadRun {
             for (ImrService service : ImrService.values()) {
                 system.stop(service);
                 readyAlone.put(service, system.restart(LoadReport.component(service)));
+                for (int replica = 1; replica < system.replicaCount(); replica++) {
+                    system.restart(service, replica); // the others back too; the first one's start is the figure
+                }
             }
         }
         return report(options, workload, gauges, kafka, surgeCpu, cpuWindowMillis, restRss, intakeAdded, paperTrail,

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -27,22 +28,26 @@ final class ProcessGauges {
         this.system = system;
     }
 
-    /** CPU seconds so far of every process of the stack, and of this generator. */
+    /** CPU seconds so far of every process of the stack (a service's replicas together), and of this generator. */
     Map<String, Double> cpuSeconds() {
         Map<String, Double> cpu = new LinkedHashMap<>();
         for (Component component : Component.values()) {
-            pid(component).ifPresent(pid -> cpu.put(component.label(), withDescendants(pid).mapToDouble(ProcessGauges::cpu).sum()));
+            List<Long> pids = pids(component);
+            if (!pids.isEmpty()) {
+                cpu.put(component.label(), pids.stream().flatMap(ProcessGauges::withDescendants).mapToDouble(ProcessGauges::cpu).sum());
+            }
         }
         cpu.put(GENERATOR, cpu(ProcessHandle.current().pid()));
         return cpu;
     }
 
-    /** Resident memory now, MiB, of each service; also kept as the peak. */
+    /** Resident memory now, MiB, of each service (its largest replica); also kept as the peak. */
     synchronized Map<Component, Long> sampleServiceRss() {
         Map<Component, Long> now = new EnumMap<>(Component.class);
         for (Component component : Component.values()) {
             if (component.isService()) {
-                pid(component).flatMap(org.imrflow.local.ChildProcess::residentMemoryMiB).ifPresent(rss -> {
+                pids(component).stream().map(org.imrflow.local.ChildProcess::residentMemoryMiB).flatMap(java.util.Optional::stream)
+                        .max(Long::compare).ifPresent(rss -> {
                     now.put(component, rss);
                     peakRssMiB.merge(component, rss, Math::max);
                 });
@@ -55,11 +60,15 @@ final class ProcessGauges {
         return new EnumMap<>(peakRssMiB);
     }
 
-    private java.util.Optional<Long> pid(Component component) {
+    /** The component's processes: a service's every replica. */
+    private List<Long> pids(Component component) {
         try {
-            return java.util.Optional.of(system.pid(component));
+            if (component.isService()) {
+                return system.replicas(component.service()).stream().map(org.imrflow.local.ServiceProcess::pid).toList();
+            }
+            return List.of(system.pid(component));
         } catch (RuntimeException notRunningHere) {
-            return java.util.Optional.empty(); // e.g. PostgreSQL and Kafka in containers
+            return List.of(); // e.g. PostgreSQL and Kafka in containers
         }
     }
 
