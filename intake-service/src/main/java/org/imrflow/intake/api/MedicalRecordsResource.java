@@ -111,7 +111,8 @@ public class MedicalRecordsResource {
     @Operation(summary = "Say the records are complete: the determination's 30 days start now (unless the records"
             + " deadline already started them), and lateness is settled at $500 a day, up to $5,000")
     @APIResponse(responseCode = "200", description = "Complete")
-    @APIResponse(responseCode = "409", description = "No documents yet, already complete, or the case is closed")
+    @APIResponse(responseCode = "200", description = "Complete now, or already: said again, it answers as the first time and changes nothing")
+    @APIResponse(responseCode = "409", description = "No documents yet, or the case is closed")
     public Uni<RecordsView> complete(@PathParam("caseNumber") String caseNumber) {
         return records.complete(callers.current(), caseNumber).map(c -> RecordsView.of(c, clock.instant()));
     }

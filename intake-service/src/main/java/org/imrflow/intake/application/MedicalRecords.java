@@ -102,15 +102,20 @@ public class MedicalRecords {
 
     /**
      * The claims administrator says the records are complete: lateness is settled, and the determination's clock
-     * starts now unless the records deadline already started it.
+     * starts now unless the records deadline already started it. Said again (a client retrying after a lost answer),
+     * it answers as the first time did and changes nothing.
      */
     public Uni<ImrCase> complete(Caller caller, String caseNumber) {
         return CaseWrites.inTransaction(() -> VisibleCases.own(caller, caseNumber).chain(imrCase -> {
+            if (imrCase.recordsCompletedAt != null) {
+                return Uni.createFrom().item(imrCase);
+            }
             checkTakesRecords(imrCase);
             if (imrCase.documents.isEmpty()) {
                 throw new CaseStateConflictException("Case " + caseNumber + " has no records yet: upload them before saying they are complete");
             }
-            Instant now = clock.instant();
+            // to the microsecond PostgreSQL keeps, so this answer and a retry's (read back) say the same moment
+            Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
             imrCase.recordsCompletedAt = now;
             imrCase.recordsDaysLate = LateRecords.daysLate(imrCase.recordsDueAt, now);
             imrCase.recordsPenaltyDollars = LateRecords.penaltyDollars(imrCase.recordsDaysLate);

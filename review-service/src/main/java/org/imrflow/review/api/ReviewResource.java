@@ -127,7 +127,9 @@ public class ReviewResource {
     @RolesAllowed(Roles.REVIEWER)
     @Operation(summary = "Accept the case offered to you: from now only you record its determination (offer-accepted"
             + " goes to assignment). Another reviewer's case is 404")
-    @APIResponse(responseCode = "409", description = "The offer is no longer open: answered, run out, moved to another"
+    @APIResponse(responseCode = "200", description = "Accepted now, or by you already: sent again, it answers as the"
+            + " first time and announces nothing")
+    @APIResponse(responseCode = "409", description = "The offer is no longer open: declined, run out, moved to another"
             + " reviewer, decided or withdrawn")
     public Uni<ReviewView> accept(@PathParam("caseNumber") String caseNumber) {
         return offers.accept(caseNumber, callers.current().reviewerId())

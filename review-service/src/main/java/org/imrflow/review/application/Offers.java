@@ -122,9 +122,15 @@ public class Offers implements TimerHandler {
         review.caseTrace = TraceParent.current().orElse(null); // the inbox's span, in the case's trace
     }
 
-    /** The reviewer accepts their open offer. Null when the case is not on their desk. */
+    /**
+     * The reviewer accepts their open offer. Null when the case is not on their desk. Accepted by them already (a
+     * retry after a lost answer), it answers as the first time did and announces nothing again.
+     */
     public Uni<Review> accept(String caseNumber, String reviewerId) {
         return Panache.withTransaction(() -> ownOffer(caseNumber, reviewerId).onItem().ifNotNull().transformToUni(review -> {
+            if (review.position().acceptedBy(reviewerId)) {
+                return Uni.createFrom().item(review);
+            }
             Instant now = clock.instant();
             review.position().requireOpenOffer(caseNumber, now);
             review.status = ReviewStatus.ACCEPTED;

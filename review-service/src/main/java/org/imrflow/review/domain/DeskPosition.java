@@ -48,6 +48,11 @@ public record DeskPosition(String reviewerId, ReviewStatus status, int offerNumb
         return reviewerId.equals(reviewer);
     }
 
+    /** This reviewer accepted the current offer: their acceptance, sent again, is the same acceptance. */
+    public boolean acceptedBy(String reviewer) {
+        return status == ReviewStatus.ACCEPTED && isOf(reviewer);
+    }
+
     /** Accepting or declining: the offer must still be open and not have run out. Check {@link #isOf} first. */
     public void requireOpenOffer(String caseNumber, Instant now) {
         if (status != ReviewStatus.OFFERED) {

@@ -40,6 +40,13 @@ class DeskPositionTest {
     }
 
     @ParameterizedTest
+    @EnumSource(ReviewStatus.class)
+    void onlyItsOwnReviewerHasAcceptedAnAcceptedCase(ReviewStatus status) {
+        assertEquals(status == ReviewStatus.ACCEPTED, at(status).acceptedBy("rev-a"));
+        assertFalse(at(status).acceptedBy("rev-b"));
+    }
+
+    @ParameterizedTest
     @EnumSource(value = ReviewStatus.class, names = "OFFERED", mode = EnumSource.Mode.EXCLUDE)
     void anOfferNoLongerOpenCannotBeAnswered(ReviewStatus status) {
         OfferEndedException ended = assertThrows(OfferEndedException.class,
