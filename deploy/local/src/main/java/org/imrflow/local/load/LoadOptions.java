@@ -21,11 +21,12 @@ import java.time.Duration;
  * @param documentsWait        after the last letter, how long to wait for notification's documents and mail
  * @param serviceHeap          -Xmx of each service JVM
  * @param replicas             instances of each service, behind the local load balancers
+ * @param partitions           partitions of each topic the fresh stack creates
  */
 public record LoadOptions(Path repositoryRoot, Path dataDir, int cases, int concurrency, boolean oneCaseAtATime, long seed,
                           double ineligibleShare,
                           double expeditedShare, int kafkaProbeMessages, boolean restartCheck, Duration drain,
-                          Duration documentsWait, String serviceHeap, int replicas) {
+                          Duration documentsWait, String serviceHeap, int replicas, int partitions) {
 
     public LoadOptions {
         if (cases < 1) {
@@ -40,6 +41,9 @@ public record LoadOptions(Path repositoryRoot, Path dataDir, int cases, int conc
         if (replicas < 1) {
             throw new IllegalArgumentException("--replicas must be at least 1");
         }
+        if (partitions < 1) {
+            throw new IllegalArgumentException("--partitions must be at least 1");
+        }
         if (kafkaProbeMessages < 0) {
             throw new IllegalArgumentException("--kafka-probe must be 0 or more");
         }
@@ -47,7 +51,8 @@ public record LoadOptions(Path repositoryRoot, Path dataDir, int cases, int conc
 
     public static LoadOptions defaults(Path repositoryRoot, Path dataDir, int cases) {
         return new LoadOptions(repositoryRoot, dataDir, cases, 16, false, 1L, 0.10, 0.05, 10_000, true,
-                Duration.ofSeconds(300), Duration.ofSeconds(300), "256m", 1);
+                Duration.ofSeconds(300), Duration.ofSeconds(300), "256m", 1,
+                org.imrflow.local.SystemOptions.DEFAULT_PARTITIONS);
     }
 
     /** Parses the command line of {@code ./run-local.sh load}; throws IllegalArgumentException on a bad option. */
@@ -66,6 +71,7 @@ public record LoadOptions(Path repositoryRoot, Path dataDir, int cases, int conc
         Duration documentsWait = d.documentsWait;
         String heap = d.serviceHeap;
         int replicas = d.replicas;
+        int partitions = d.partitions;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--no-restart-check")) {
@@ -92,6 +98,7 @@ public record LoadOptions(Path repositoryRoot, Path dataDir, int cases, int conc
                     case "--documents-wait" -> documentsWait = Duration.ofSeconds(Long.parseLong(value));
                     case "--heap" -> heap = value;
                     case "--replicas" -> replicas = Integer.parseInt(value);
+                    case "--partitions" -> partitions = Integer.parseInt(value);
                     case "--data" -> dataDir = Path.of(value).toAbsolutePath();
                     default -> throw new IllegalArgumentException("Unknown option " + option);
                 }
@@ -100,12 +107,12 @@ public record LoadOptions(Path repositoryRoot, Path dataDir, int cases, int conc
             }
         }
         return new LoadOptions(repositoryRoot, dataDir, cases, concurrency, oneAtATime, seed, ineligible, expedited, probe,
-                restartCheck, drain, documentsWait, heap, replicas);
+                restartCheck, drain, documentsWait, heap, replicas, partitions);
     }
 
     /** The same run against a stack that is already up: no Kafka probe, no restarts. */
     public LoadOptions onRunningStack() {
         return new LoadOptions(repositoryRoot, dataDir, cases, concurrency, oneCaseAtATime, seed, ineligibleShare, expeditedShare,
-                0, false, drain, documentsWait, serviceHeap, replicas);
+                0, false, drain, documentsWait, serviceHeap, replicas, partitions);
     }
 }

@@ -29,13 +29,14 @@ public final class LoadRun {
     }
 
     public static LoadReport run(LoadOptions options, PrintStream out) {
-        out.printf("Load run: %d cases, concurrency %d, seed %d, %d replica(s) of each service; stack data in %s%n",
-                options.cases(), options.concurrency(), options.seed(), options.replicas(), options.dataDir());
+        out.printf("Load run: %d cases, concurrency %d, seed %d, %d replica(s) of each service, topics of %d partitions;"
+                + " stack data in %s%n", options.cases(), options.concurrency(), options.seed(), options.replicas(),
+                options.partitions(), options.dataDir());
         out.println("Starting a fresh stack (free ports)...");
         long starting = System.nanoTime();
         LocalSystem system = LocalSystem.start(new SystemOptions(options.repositoryRoot(),
                 new StackOptions(options.dataDir(), true, 0, 0, 0, 0), false, true, options.serviceHeap())
-                .withReplicas(options.replicas()), out::println);
+                .withReplicas(options.replicas()).withPartitions(options.partitions()), out::println);
         Duration stackStart = Duration.ofNanos(System.nanoTime() - starting);
         try {
             Map<ImrService, Duration> readyInStack = new EnumMap<>(ImrService.class);

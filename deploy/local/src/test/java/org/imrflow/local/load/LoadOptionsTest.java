@@ -22,13 +22,14 @@ class LoadOptionsTest {
         assertFalse(options.oneCaseAtATime());
         assertEquals(10_000, options.kafkaProbeMessages());
         assertEquals(1, options.replicas());
+        assertEquals(12, options.partitions());
     }
 
     @Test
     void everyOptionIsRead() {
         LoadOptions options = LoadOptions.parse(new String[] {"--cases", "100000", "--concurrency", "64", "--seed", "9",
                 "--ineligible", "0.2", "--expedited", "0", "--kafka-probe", "0", "--drain", "60", "--documents-wait", "90", "--heap", "192m",
-                "--replicas", "2", "--no-restart-check", "--one-at-a-time"}, ROOT);
+                "--replicas", "2", "--partitions", "3", "--no-restart-check", "--one-at-a-time"}, ROOT);
         assertEquals(100_000, options.cases());
         assertEquals(64, options.concurrency());
         assertEquals(9, options.seed());
@@ -39,6 +40,7 @@ class LoadOptionsTest {
         assertEquals(90, options.documentsWait().toSeconds());
         assertEquals("192m", options.serviceHeap());
         assertEquals(2, options.replicas());
+        assertEquals(3, options.partitions());
         assertFalse(options.restartCheck());
         assertTrue(options.oneCaseAtATime());
     }
