@@ -24,6 +24,9 @@ import java.util.function.BooleanSupplier;
  * how long that took (Kafka's session timeout is the bound).
  */
 final class Killer implements Runnable {
+    /** The longest a takeover is waited for: well past the services' 10 s session timeout. */
+    private static final long TAKEOVER_WAIT_MS = 60_000;
+
     private final LocalSystem system;
     private final ChaosOptions options;
     private final BooleanSupplier allSubmitted;
@@ -33,9 +36,9 @@ final class Killer implements Runnable {
     private final List<Kill> kills = new CopyOnWriteArrayList<>();
     private volatile boolean finished;
     private volatile String down;
-    /** The longest a takeover is waited for: well past the services' 10 s session timeout. */
-    private static final long TAKEOVER_WAIT_MS = 60_000;
-
+    /** With replicas: who holds which partitions, asked after each replica's kill. */
+    private PartitionOwners owners;
+    /** With replicas: who holds which partitions, asked after each replica's kill. */
     Killer(LocalSystem system, ChaosOptions options, BooleanSupplier allSubmitted, BooleanSupplier stop, PrintStream out,
            long runStart) {
         this.system = system;
@@ -97,8 +100,6 @@ final class Killer implements Runnable {
             finished = true;
         }
     }
-
-    private PartitionOwners owners;
 
     private boolean enough(int round) {
         return options.rounds() > 0 ? round >= options.rounds() : round >= 1 && allSubmitted.getAsBoolean();
