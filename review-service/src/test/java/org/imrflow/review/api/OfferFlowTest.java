@@ -69,7 +69,8 @@ class OfferFlowTest {
     /** A case with complete records, offered (offer 1) to the reviewer now. */
     private String offered(String reviewerId) {
         String caseNumber = newCaseNumber();
-        IntakeEvents.recordsComplete(stream, caseNumber, LocalDate.now().plusDays(30));
+        // records and offer come on two topics, in no order between them: the tests decide, so the records must be in
+        IntakeEvents.awaitProcessed(IntakeEvents.recordsComplete(stream, caseNumber, LocalDate.now().plusDays(30)));
         AssignmentEvents.offer(stream, caseNumber, reviewerId, 1, Instant.now().truncatedTo(ChronoUnit.MILLIS));
         awaitStatus(caseNumber, "OFFERED");
         return caseNumber;
