@@ -107,10 +107,10 @@ public class MedicalRecords {
      */
     public Uni<ImrCase> complete(Caller caller, String caseNumber) {
         return CaseWrites.inTransaction(() -> VisibleCases.own(caller, caseNumber).chain(imrCase -> {
+            checkOpen(imrCase);
             if (imrCase.recordsCompletedAt != null) {
                 return Uni.createFrom().item(imrCase);
             }
-            checkTakesRecords(imrCase);
             if (imrCase.documents.isEmpty()) {
                 throw new CaseStateConflictException("Case " + caseNumber + " has no records yet: upload them before saying they are complete");
             }
@@ -130,12 +130,16 @@ public class MedicalRecords {
     }
 
     private static void checkTakesRecords(ImrCase imrCase) {
-        if (!imrCase.status.takesRecords()) {
-            throw new CaseStateConflictException("Case " + imrCase.caseNumber + " is " + imrCase.status + ": it takes no more records");
-        }
+        checkOpen(imrCase);
         if (imrCase.recordsCompletedAt != null) {
             throw new CaseStateConflictException("The records of case " + imrCase.caseNumber + " were said to be complete at "
                     + imrCase.recordsCompletedAt + "; they take no more documents");
+        }
+    }
+
+    private static void checkOpen(ImrCase imrCase) {
+        if (!imrCase.status.takesRecords()) {
+            throw new CaseStateConflictException("Case " + imrCase.caseNumber + " is " + imrCase.status + ": it takes no more records");
         }
     }
 }
