@@ -31,7 +31,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -46,7 +45,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -81,8 +79,6 @@ class KubernetesManifestsTest {
     private static final Path BASE = KUBERNETES.resolve("base");
     private static final Path PRODUCTION = KUBERNETES.resolve("overlays/production");
     private static final Path ASYNCAPI = REPOSITORY.resolve("events/src/main/resources/asyncapi.yaml");
-    private static final Path EVENTS_DEFAULTS =
-            REPOSITORY.resolve("events/src/main/resources/META-INF/microprofile-config.properties");
     private static final Path EVENTS_SOURCES = REPOSITORY.resolve("events/src/main/java");
 
     private static final int PARTITIONS = 12;
@@ -748,25 +744,19 @@ class KubernetesManifestsTest {
     }
 
     /**
-     * The service's incoming channels: those its application.properties and the events module's defaults configure.
+     * The service's incoming channels: those its prod profile configures (its application.properties and the events
+     * module's defaults, as {@link ServiceConfiguration} merges them).
      * A channel's topic is its {@code topic} or {@code topics}, its group its {@code group.id} or the connector's.
      */
     private static List<Channel> channels(String service) {
         ServiceConfiguration config = ServiceConfiguration.of(service);
         String application = config.property("quarkus.application.name").orElse(service);
         Set<String> names = new LinkedHashSet<>();
-        for (Path file : List.of(REPOSITORY.resolve(service).resolve("src/main/resources/application.properties"), EVENTS_DEFAULTS)) {
-            Properties properties = new Properties();
-            try (Reader reader = Files.newBufferedReader(file)) {
-                properties.load(reader);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read " + file, e);
-            }
-            for (String key : properties.stringPropertyNames()) {
-                Matcher channel = Pattern.compile("mp\\.messaging\\.incoming\\.([^.]+)\\..*").matcher(key);
-                if (channel.matches()) {
-                    names.add(channel.group(1));
-                }
+        Pattern incoming = Pattern.compile("mp\\.messaging\\.incoming\\.([^.]+)\\..*");
+        for (String key : config.propertyNames()) {
+            Matcher channel = incoming.matcher(key);
+            if (channel.matches()) {
+                names.add(channel.group(1));
             }
         }
         List<Channel> channels = new ArrayList<>();

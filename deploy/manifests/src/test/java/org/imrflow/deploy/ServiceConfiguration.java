@@ -138,6 +138,11 @@ public final class ServiceConfiguration {
         return intProperty("quarkus.management.port");
     }
 
+    /** Every property the prod profile sets: the service's own and its project modules' defaults. */
+    public Set<String> propertyNames() {
+        return properties.keySet();
+    }
+
     /** A property's value in the prod profile, as written (expressions unresolved); empty when nothing sets it. */
     public Optional<String> property(String key) {
         return Optional.ofNullable(properties.get(key));
